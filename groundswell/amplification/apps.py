@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AmplificationConfig(AppConfig):
+    name = "groundswell.amplification"
+    label = "amplification"

@@ -1,0 +1,20 @@
+import pytest
+
+
+@pytest.fixture
+def world(db):
+    """The personas of groundswell.test: HQ, an organiser, two coordinators, a supporter, an outsider."""
+    from groundswell.test import make_world
+
+    return make_world()
+
+
+@pytest.fixture
+def client_for(client):
+    """Log a persona in: `client_for(world.coord_a)`."""
+
+    def login(user):
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return login
