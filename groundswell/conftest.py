@@ -1,5 +1,7 @@
 import pytest
 
+from groundswell.core.testing import smtp_server  # noqa: F401 - a fixture: a real SMTP server on loopback
+
 
 @pytest.fixture
 def world(db):

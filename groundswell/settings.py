@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_countries",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -128,7 +129,8 @@ LOGOUT_REDIRECT_URL = "home"
 
 # allauth: staff sign in with email + password (and optional TOTP); supporters with an emailed code.
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*"]
+# allauth shows a password on the login form only when sign-up asks for one (sign-up is closed).
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
@@ -138,6 +140,8 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_ALLOW_REGISTRATION = envbool("GROUNDSWELL_OPEN_SIGNUP", False)
 ACCOUNT_ADAPTER = "groundswell.accounts.adapter.AccountAdapter"
+# Asking for a code makes the user of a known Person on the spot (accounts.forms).
+ACCOUNT_FORMS = {"request_login_code": "groundswell.accounts.forms.RequestLoginCodeForm"}
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "request_login_code": "5/m/ip,3/m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Groundswell"

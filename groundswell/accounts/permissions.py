@@ -27,7 +27,7 @@ def require_organiser_pages(user):
 
 
 def visible_groups(user):
-    """The groups whose members `user` may see: all for HQ/organisers, the subtree for coordinators."""
+    """The groups whose members `user` may see: all for organisers, a subtree for coordinators."""
     from groundswell.groups.models import Group
 
     if is_organiser(user):

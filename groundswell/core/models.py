@@ -24,3 +24,14 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.verb} {self.object_type}:{self.object_id}"
+
+
+class PeriodicRun(models.Model):
+    """When each periodic job last ran; claimed with a conditional UPDATE so two schedulers never
+    enqueue the same run."""
+
+    name = models.CharField(max_length=80, primary_key=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.name

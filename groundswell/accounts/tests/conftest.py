@@ -1,0 +1,24 @@
+import re
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and used TOTP codes live in the cache; each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def login_code():
+    """The sign-in code in the one message to `address` that `mailbox` received."""
+
+    def find(mailbox, address):
+        (message,) = mailbox.to(address)
+        match = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", mailbox.text(message), re.M)
+        return match.group(1)
+
+    return find

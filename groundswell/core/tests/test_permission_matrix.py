@@ -1,0 +1,115 @@
+"""Every organiser URL, for every persona, answers with exactly the status this table says.
+
+The table is explicit on purpose: a new URL under org/ or journey/ fails the first test until
+someone decides, here, who may open it.
+"""
+
+from dataclasses import dataclass, field
+from itertools import product
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import URLResolver, get_resolver, reverse
+
+ROLES = ["hq", "organiser", "coord_a", "coord_b", "supporter", "outsider", "anonymous"]
+LOGIN = "login"  # a redirect to the sign-in page
+PREFIXES = ("org/", "journey/")
+
+
+def statuses(hq, organiser, coord_a, coord_b, supporter=403, outsider=403, anonymous=LOGIN):
+    return dict(
+        hq=hq,
+        organiser=organiser,
+        coord_a=coord_a,
+        coord_b=coord_b,
+        supporter=supporter,
+        outsider=outsider,
+        anonymous=anonymous,
+    )
+
+
+EVERY_ORGANISER = statuses(200, 200, 200, 200)
+GROUP_A_RECORD = statuses(200, 200, 200, 404)  # another group's record does not exist
+HQ_ONLY_ACTION = statuses(302, 403, 403, 403)
+
+
+@dataclass
+class Case:
+    expected: dict
+    method: str = "get"
+    kwargs: object = None  # fixtures -> URL kwargs
+    data: dict = field(default_factory=dict)
+
+
+MATRIX = {
+    "people:person-list": Case(EVERY_ORGANISER),
+    "people:person-detail": Case(GROUP_A_RECORD, kwargs=lambda f: {"uuid": f.world.person_a.uuid}),
+    "people:segment-list": Case(EVERY_ORGANISER),
+    "people:segment-create": Case(
+        statuses(302, 302, 302, 302), method="post", data={"name": "Dakar", "criteria": "{}"}
+    ),
+    "people:segment-edit": Case(GROUP_A_RECORD, kwargs=lambda f: {"pk": f.segment_a.pk}),
+    "people:segment-delete": Case(GROUP_A_RECORD, kwargs=lambda f: {"pk": f.segment_a.pk}),
+    "journeys:ladder": Case(EVERY_ORGANISER),
+    "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
+}
+
+
+def organiser_routes():
+    """(route, URL name) of every pattern whose full path starts with org/ or journey/."""
+
+    def walk(resolver, prefix, namespace):
+        for entry in resolver.url_patterns:
+            route = prefix + str(entry.pattern)
+            if isinstance(entry, URLResolver):
+                inner = ":".join(filter(None, [namespace, entry.namespace]))
+                yield from walk(entry, route, inner)
+            else:
+                name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+                yield route, name or route
+
+    return [
+        (route, name) for route, name in walk(get_resolver(), "", "") if route.startswith(PREFIXES)
+    ]
+
+
+@dataclass
+class Fixtures:
+    world: object
+    segment_a: object
+
+
+@pytest.fixture
+def fixtures(world):
+    from groundswell.people.services import save_segment
+
+    return Fixtures(
+        world=world, segment_a=save_segment("Group A", criteria={}, actor=world.coord_a)
+    )
+
+
+def test_every_organiser_url_has_an_entry_in_the_matrix():
+    names = {name for _route, name in organiser_routes()}
+    assert names, "the walk found no organiser URL at all"
+    assert names - MATRIX.keys() == set(), "add these URLs to MATRIX with the status per role"
+
+
+def test_the_matrix_lists_only_urls_that_exist():
+    names = {name for _route, name in organiser_routes()}
+    assert MATRIX.keys() - names == set()
+
+
+@pytest.mark.parametrize(("name", "role"), list(product(MATRIX, ROLES)))
+def test_each_persona_gets_the_status_the_matrix_says(name, role, fixtures, client, client_for):
+    case = MATRIX[name]
+    url = reverse(name, kwargs=case.kwargs(fixtures) if case.kwargs else None)
+    if role != "anonymous":
+        client = client_for(getattr(fixtures.world, role))
+    response = getattr(client, case.method)(url, case.data)
+    expected = case.expected[role]
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
+    else:
+        assert response.status_code == expected

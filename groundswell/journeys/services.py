@@ -1,0 +1,366 @@
+"""State changes of the engagement ladder: recording activities, keeping counters, moving people.
+
+One ladder semantics, in Python (`Ladder.step`, on the hot path and in replays) and in SQL
+(`recompute_stages`, for everyone at once): stages are ordered by Stage.order and the matched
+stage is the highest whose rule matches. A person moves up (or stays) when matched >= current;
+when matched < current they move down only if the current stage has demote_after_days and they
+have been inactive at least that long ({"days_since": "last_activity", "gte": d}); else they stay.
+"""
+
+import logging
+from collections import defaultdict
+from datetime import UTC, datetime, time, timedelta
+
+from django.db import connection, transaction
+from django.db.models import BigIntegerField, Case, Count, F, Max, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from groundswell.core.audit import audit
+from groundswell.core.criteria import DaysSinceNode
+from groundswell.people.models import Person, Tagging
+
+from .criteria import VOCABULARY, CriteriaError, parse_criteria
+from .facts import STAT_COLUMNS, PersonFacts
+from .kinds import COLUMN_COUNTERS, KINDS, counters_for_kind
+from .models import Activity, PersonStats, Stage, StageTransition
+
+logger = logging.getLogger(__name__)
+
+BUCKET_DAYS = 366  # day buckets kept in PersonStats.recent; windows reach back at most 365 days
+KIND_COLUMNS = {
+    kind: tuple(COLUMN_COUNTERS[name] for name in counters_for_kind(kind) if name in COLUMN_COUNTERS)
+    for kind in KINDS
+}
+STATS_FIELDS = [*STAT_COLUMNS, "counts", "recent", "first_activity_at", "last_activity_at", "stage", "stage_since"]
+REPLAY_CHUNK = 500
+RECOMPUTE_WORK_MEM = "256MB"  # PostgreSQL hashes each rule's set of people in memory, once
+
+
+# --- The ladder ------------------------------------------------------------------------------
+
+
+class Ladder:
+    """The stages in order with their parsed rules; `step` is the one ladder semantics."""
+
+    def __init__(self, rows):
+        self.stages, self.rules, self.inactive = [], [], []
+        for pk, slug, order, demote_after_days, rule in rows:
+            stage = Stage(pk=pk, slug=slug, order=order, demote_after_days=demote_after_days)
+            self.stages.append(stage)
+            self.rules.append(_parse_rule(stage, rule))
+            days = demote_after_days
+            self.inactive.append(DaysSinceNode(VOCABULARY, "last_activity", "gte", days) if days else None)
+        self.index = {stage.pk: i for i, stage in enumerate(self.stages)}
+
+    def matched(self, facts, now):
+        """The index of the highest stage whose rule matches, or None."""
+        for i in range(len(self.stages) - 1, -1, -1):
+            if self.rules[i].matches(facts, now):
+                return i
+        return None
+
+    def step(self, current_id, facts, now):
+        """The stage the person should be at now, given their current stage id (or None)."""
+        matched, current = self.matched(facts, now), self.index.get(current_id)
+        if matched is None:
+            return None if current is None else self.stages[current]
+        if current is None or matched >= current:
+            return self.stages[matched]
+        inactive = self.inactive[current]
+        if inactive is not None and inactive.matches(facts, now):
+            return self.stages[matched]
+        return self.stages[current]
+
+    def case(self, now):
+        """The same step as one SQL CASE over PersonStats rows: the new stage id."""
+        whens = []
+        for i in range(len(self.stages) - 1, -1, -1):
+            rule = self.rules[i].to_stats_q(now)
+            may_take = Q(stage__isnull=True) | Q(stage_id__in=[s.pk for s in self.stages[: i + 1]])
+            for above in range(i + 1, len(self.stages)):
+                if self.inactive[above] is not None:
+                    inactive = self.inactive[above].to_stats_q(now)
+                    may_take |= Q(stage_id=self.stages[above].pk) & inactive
+            whens.append(When(rule & may_take, then=Value(self.stages[i].pk)))
+        return Case(*whens, default=F("stage_id"), output_field=BigIntegerField())
+
+
+def _parse_rule(stage, rule):
+    try:
+        return parse_criteria(rule)
+    except CriteriaError as exc:
+        # One broken rule must not stop every activity from being recorded: it matches no one.
+        logger.error("stage %s has an invalid rule, matching no one: %s", stage.slug, exc)
+        return parse_criteria({"any": []})
+
+
+_LADDERS = {}
+
+
+def load_ladder():
+    """The ladder as the database has it now, in one small query; rules parse once per version."""
+    rows = tuple(
+        Stage.objects.order_by("order").values_list(
+            "pk", "slug", "order", "demote_after_days", Cast("rule", TextField())
+        )
+    )
+    ladder = _LADDERS.get(rows)
+    if ladder is None:
+        if len(_LADDERS) > 16:
+            _LADDERS.clear()
+        ladder = _LADDERS[rows] = Ladder(rows)
+    return ladder
+
+
+# --- Counters --------------------------------------------------------------------------------
+
+
+def _day(moment):
+    return moment.astimezone(UTC).date()
+
+
+def bucket_floor(now):
+    """The oldest day (ISO) whose bucket is kept at `now`."""
+    return (_day(now) - timedelta(days=BUCKET_DAYS)).isoformat()
+
+
+def count_activity(stats, kind, at, *, keep_from=None):
+    """Add one `kind` activity at `at` to `stats` in memory: lifetime counts, the day bucket,
+    first and last activity; drop buckets older than `keep_from` (ISO day) when given."""
+    for column in KIND_COLUMNS[kind]:
+        setattr(stats, column, getattr(stats, column) + 1)
+    stats.counts[kind] = stats.counts.get(kind, 0) + 1
+    day = _day(at).isoformat()
+    if keep_from is None or day >= keep_from:
+        buckets = stats.recent.setdefault(kind, {})
+        buckets[day] = buckets.get(day, 0) + 1
+    if keep_from is not None:
+        prune_buckets(stats.recent, keep_from)
+    if stats.first_activity_at is None or at < stats.first_activity_at:
+        stats.first_activity_at = at
+    if stats.last_activity_at is None or at > stats.last_activity_at:
+        stats.last_activity_at = at
+
+
+def prune_buckets(recent, keep_from):
+    for kind in list(recent):
+        buckets = recent[kind]
+        for day in [day for day in buckets if day < keep_from]:
+            del buckets[day]
+        if not buckets:
+            del recent[kind]
+
+
+def _move(stats, stage, at, reason, transitions=None):
+    """Put `stats` on `stage` from `at`, writing (or collecting) the transition."""
+    transition = StageTransition(
+        person_id=stats.person_id, from_stage_id=stats.stage_id, to_stage=stage, at=at, reason=reason
+    )
+    if transitions is None:
+        transition.save(force_insert=True)
+    else:
+        transitions.append(transition)
+    stats.stage, stats.stage_since = stage, at
+
+
+# --- The hot path ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_activity(
+    person, kind, *, occurred_at=None, object_type="", object_id=None, campaign=None, channel="", data=None
+):
+    """Append one Activity, bump the person's counters and move them on the ladder if need be."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown activity kind {kind!r}")
+    now = timezone.now()
+    occurred_at = occurred_at or now
+    if timezone.is_naive(occurred_at):
+        raise ValueError("occurred_at must be an aware datetime")
+    stats = PersonStats.objects.select_for_update().filter(person_id=person.pk).first()
+    if stats is None:  # someone created without upsert_person: give them counters now
+        PersonStats.objects.get_or_create(person_id=person.pk)
+        stats = PersonStats.objects.select_for_update().get(person_id=person.pk)
+    activity = Activity.objects.create(
+        person=person,
+        kind=kind,
+        occurred_at=occurred_at,
+        object_type=object_type,
+        object_id=object_id,
+        campaign=campaign,
+        channel=channel,
+        data=data or {},
+    )
+    count_activity(stats, kind, occurred_at, keep_from=bucket_floor(now))
+    ladder = load_ladder()
+    stage = ladder.step(stats.stage_id, PersonFacts.from_stats(stats, person=person, stages=ladder.stages), now)
+    if stage is not None and stage.pk != stats.stage_id:
+        _move(stats, stage, now, "activity")
+    stats.save(update_fields=STATS_FIELDS)
+    return activity
+
+
+@transaction.atomic
+def start_journey(person, *, now=None):
+    """Give a new person their counters and the ladder's entry stage ("joined")."""
+    now = now or timezone.now()
+    if PersonStats.objects.filter(person_id=person.pk).exists():
+        return None
+    ladder = load_ladder()
+    stats = PersonStats(person=person)
+    stage = ladder.step(None, PersonFacts.from_person(person, stages=ladder.stages), now)
+    if stage is not None:
+        _move(stats, stage, now, "joined")
+    stats.save(force_insert=True)
+    return stats
+
+
+# --- Replaying history -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def rebuild_stats(person_ids, *, now=None):
+    """Recount the stats of `person_ids` from their activities and rewrite their stage history as
+    the ladder would have made it, replaying activities in time order (reason "replay")."""
+    now = now or timezone.now()
+    ladder = load_ladder()
+    ids = sorted(set(person_ids))
+    for start in range(0, len(ids), REPLAY_CHUNK):
+        chunk = ids[start : start + REPLAY_CHUNK]
+        people = Person.objects.in_bulk(chunk)
+        history, tags = defaultdict(list), defaultdict(set)
+        rows = Activity.objects.filter(person_id__in=chunk).order_by("person_id", "occurred_at", "pk")
+        for person_id, kind, at in rows.values_list("person_id", "kind", "occurred_at"):
+            history[person_id].append((kind, at))
+        for person_id, name in Tagging.objects.filter(person_id__in=chunk).values_list("person_id", "tag__name"):
+            tags[person_id].add(name)
+        stats_rows, transitions = [], []
+        for person_id, person in people.items():
+            facts_tags = frozenset(tags[person_id])
+            stats_rows.append(_replay(person, history[person_id], facts_tags, ladder, now, transitions))
+        PersonStats.objects.filter(person_id__in=chunk).delete()
+        StageTransition.objects.filter(person_id__in=chunk).delete()
+        PersonStats.objects.bulk_create(stats_rows)
+        StageTransition.objects.bulk_create(transitions)
+    if ids:
+        audit("journeys.stats_rebuilt", object_type="people.person", people=len(ids))
+
+
+def _replay(person, history, tags, ladder, now, transitions):
+    """The stats `person` would have if each activity had been recorded when it happened."""
+    stats = PersonStats(person=person)
+    facts = PersonFacts.from_stats(stats, person=person, stages=ladder.stages)
+    facts.tag_names = tags
+
+    def step(at, reason):
+        facts.update_from(stats)
+        stage = ladder.step(stats.stage_id, facts, at)
+        if stage is not None and stage.pk != stats.stage_id:
+            _move(stats, stage, at, reason, transitions)
+            facts.update_from(stats)
+            return True
+        return False
+
+    step(min([person.created_at, *(at for _kind, at in history[:1])]), "joined")
+    for kind, at in history:
+        _fall_back(stats, ladder, step, until=at)
+        count_activity(stats, kind, at)
+        step(at, "replay")
+    _fall_back(stats, ladder, step, until=now)
+    step(now, "replay")
+    prune_buckets(stats.recent, bucket_floor(now))
+    return stats
+
+
+def _fall_back(stats, ladder, step, *, until):
+    """Demotions the nightly recompute would have made during a gap in activity before `until`."""
+    for _attempt in ladder.stages:
+        current = ladder.index.get(stats.stage_id)
+        days = current is not None and ladder.stages[current].demote_after_days
+        if not days or stats.last_activity_at is None:
+            return
+        at = datetime.combine(_day(stats.last_activity_at) + timedelta(days=days), time.min, tzinfo=UTC)
+        if at > until or not step(at, "replay"):
+            return
+
+
+# --- Everyone at once ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def recompute_stages(*, now=None, progress=None):
+    """Put everyone on the stage the ladder gives them now, in a few set-based statements: one
+    CASE per person from each stage's rule, transitions by INSERT..SELECT, then one UPDATE."""
+    now = now or timezone.now()
+    report = progress or (lambda step, total, label: None)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL work_mem = '{RECOMPUTE_WORK_MEM}'")
+    list(Stage.objects.select_for_update().order_by("order"))  # one recompute at a time
+    ladder = load_ladder()
+    report(0, 3, "counters")
+    created = _create_missing_stats(now)
+    report(1, 3, "ladder")
+    last = StageTransition.objects.aggregate(last=Max("pk"))["last"] or 0
+    moved = _insert_moves(ladder, now) if ladder.stages else 0
+    report(2, 3, "update")
+    moves = StageTransition.objects.filter(pk__gt=last, reason="recompute")
+    if moved:
+        PersonStats.objects.filter(person_id__in=moves.values("person_id")).update(
+            stage_id=Subquery(moves.filter(person_id=OuterRef("person_id")).values("to_stage_id")[:1]),
+            stage_since=now,
+        )
+    report(3, 3, "done")
+    up = moves.filter(Q(from_stage__isnull=True) | Q(to_stage__order__gt=F("from_stage__order"))).count()
+    summary = {
+        "people": PersonStats.objects.count(),
+        "created": created,
+        "moved": moved,
+        "up": up,
+        "down": moved - up,
+        "by_stage": dict(moves.values_list("to_stage__slug").annotate(n=Count("pk")).order_by()),
+    }
+    audit("journeys.stages_recomputed", object_type="journeys.stage", **summary)
+    return summary
+
+
+def _create_missing_stats(now):
+    """Counters for people who have none (created around the services): replayed when they
+    have activities, else zero rows inserted in one statement. Returns how many were created."""
+    missing = Person.objects.filter(stats__isnull=True)
+    with_history = list(missing.filter(activities__isnull=False).values_list("pk", flat=True).distinct())
+    if with_history:
+        rebuild_stats(with_history, now=now)
+    sql, params = missing.values_list("pk").order_by().query.sql_with_params()
+    empty = "'{}'::jsonb" if connection.vendor == "postgresql" else "'{}'"
+    qn = connection.ops.quote_name
+    columns = ["person_id", *STAT_COLUMNS, "counts", "recent"]
+    values = ["missing.id", *["0"] * len(STAT_COLUMNS), empty, empty]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {qn(PersonStats._meta.db_table)} ({', '.join(qn(c) for c in columns)}) "  # noqa: S608 - names from _meta
+            f"SELECT {', '.join(values)} FROM ({sql}) AS missing",
+            params,
+        )
+        return len(with_history) + max(cursor.rowcount, 0)
+
+
+def _insert_moves(ladder, now):
+    """One INSERT..SELECT of a transition for everyone whose stage the ladder changes."""
+    ladder_rows = PersonStats.objects.annotate(new_stage=ladder.case(now)).values_list(
+        "person_id", "stage_id", "new_stage"
+    )
+    sql, params = ladder_rows.order_by().query.sql_with_params()
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(c) for c in ("person_id", "from_stage_id", "to_stage_id", "at", "reason"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # MATERIALIZED: evaluate each person's CASE once, not again in the WHERE.
+            f"WITH ladder (person_id, from_stage, to_stage) AS MATERIALIZED ({sql}) "  # noqa: S608
+            f"INSERT INTO {qn(StageTransition._meta.db_table)} ({columns}) "
+            "SELECT person_id, from_stage, to_stage, %s, %s FROM ladder "
+            "WHERE to_stage IS NOT NULL AND (from_stage IS NULL OR from_stage <> to_stage)",
+            (*params, now, "recompute"),
+        )
+        return cursor.rowcount
