@@ -41,7 +41,7 @@ def expand(shares):
 
 
 def sql_array(values):
-    return "ARRAY[" + ", ".join(f"'{value}'" for value in values) + "]"
+    return "(ARRAY[" + ", ".join(f"'{value}'" for value in values) + "])"
 
 
 def ensure(people, activities):
@@ -66,7 +66,8 @@ def refuse_foreign_data(marker):
     """Never wipe a database we did not fill: people without our marker are someone's data."""
     from groundswell.people.models import Person
 
-    if marker is None and Person.objects.exists():
+    # The hot path benchmark's own people (source "bench-hot") may be left by an interrupted run.
+    if marker is None and Person.objects.exclude(source="bench-hot").exists():
         raise SystemExit(
             "The benchmark database has people but no bench_dataset marker: it is not ours to "
             "wipe. Point BENCH_DATABASE_URL at a database of its own."
@@ -159,7 +160,9 @@ def ensure_campaigns(cursor):
 
 
 # A person's sign-up time is a function of their id, so activities can follow it without a join.
-CREATED = "(%(now)s::timestamptz - interval '365 days' * ((({id} * 7919) %% 100003) / 100003.0))"
+CREATED = (
+    "(%(now)s::timestamptz - interval '365 days' * ((({id}::bigint * 7919) %% 100003) / 100003.0))"
+)
 
 
 def created(id_expression):
@@ -194,7 +197,7 @@ def insert_activities(cursor, people, activities, now, campaigns):
 
     kinds = sql_array(expand(KIND_SHARES))
     channels = sql_array(CHANNELS)
-    campaign_ids = "ARRAY[" + ", ".join(map(str, campaigns)) + "]"
+    campaign_ids = "(ARRAY[" + ", ".join(map(str, campaigns)) + "]::bigint[])"
     cursor.execute(
         f"""
         INSERT INTO journeys_activity (person_id, kind, occurred_at, object_type, object_id,
@@ -245,7 +248,8 @@ def insert_stats(cursor, now):
             FROM (SELECT person_id, kind,
                          to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS n
                   FROM journeys_activity
-                  WHERE occurred_at > %(now)s::timestamptz - interval '365 days'
+                  WHERE occurred_at >= (((%(now)s::timestamptz AT TIME ZONE 'UTC')::date - 366)
+                                        ::timestamp AT TIME ZONE 'UTC')
                   GROUP BY 1, 2, 3) AS d
             GROUP BY person_id, kind
         ),

@@ -76,11 +76,11 @@ def main():
 
 def queries(now):
     """(ORM count, hand-written count) as functions of no arguments."""
-    from datetime import timedelta
+    from datetime import UTC, datetime, time, timedelta
 
     from django.db import connection
-    from groundswell.journeys.criteria import parse_criteria
 
+    from groundswell.journeys.criteria import parse_criteria
     from groundswell.journeys.kinds import ACTION_KINDS
     from groundswell.people.models import Person
 
@@ -91,7 +91,8 @@ def queries(now):
 
     def hand():
         with connection.cursor() as cursor:
-            since = now - timedelta(days=90)
+            # "Within 90 days" counts whole UTC days: from midnight 89 days before today.
+            since = datetime.combine(now.astimezone(UTC).date() - timedelta(days=89), time.min, UTC)
             cursor.execute(HAND_SQL, {"actions": sorted(ACTION_KINDS), "since": since})
             return cursor.fetchone()[0]
 
@@ -102,8 +103,8 @@ def explain(now):
     """Write the ORM query's plan to a file; return the most executions of an activities scan."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-    from groundswell.journeys.criteria import parse_criteria
 
+    from groundswell.journeys.criteria import parse_criteria
     from groundswell.people.models import Person
 
     with CaptureQueriesContext(connection) as captured:

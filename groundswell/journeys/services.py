@@ -113,6 +113,27 @@ def load_ladder():
     return ladder
 
 
+# --- Stages ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_stage(stage, *, actor=None):
+    """Create or change a stage; its rule must be valid criteria (CriteriaError otherwise)."""
+    parse_criteria(stage.rule)
+    created = stage.pk is None
+    stage.save()
+    verb = "journeys.stage_created" if created else "journeys.stage_changed"
+    audit(verb, stage, actor=actor, rule=stage.rule, demote_after_days=stage.demote_after_days)
+    return stage
+
+
+@transaction.atomic
+def delete_stage(stage, *, actor=None):
+    """Remove a stage from the ladder (people on it have no stage until they next move)."""
+    audit("journeys.stage_deleted", stage, actor=actor, slug=stage.slug)
+    stage.delete()
+
+
 # --- Counters --------------------------------------------------------------------------------
 
 
@@ -303,9 +324,11 @@ def recompute_stages(*, now=None, progress=None):
     created = _create_missing_stats(now)
     report(1, 3, "ladder")
     last = StageTransition.objects.aggregate(last=Max("pk"))["last"] or 0
-    moved = _insert_moves(ladder, now) if ladder.stages else 0
+    if ladder.stages:
+        _insert_moves(ladder, now)
     report(2, 3, "update")
     moves = StageTransition.objects.filter(pk__gt=last, reason="recompute")
+    moved = moves.count()
     if moved:
         PersonStats.objects.filter(person_id__in=moves.values("person_id")).update(
             stage_id=Subquery(moves.filter(person_id=OuterRef("person_id")).values("to_stage_id")[:1]),
@@ -329,6 +352,9 @@ def _create_missing_stats(now):
     """Counters for people who have none (created around the services): replayed when they
     have activities, else zero rows inserted in one statement. Returns how many were created."""
     missing = Person.objects.filter(stats__isnull=True)
+    if not missing.exists():
+        return 0
+    before = PersonStats.objects.count()
     with_history = list(missing.filter(activities__isnull=False).values_list("pk", flat=True).distinct())
     if with_history:
         rebuild_stats(with_history, now=now)
@@ -336,14 +362,15 @@ def _create_missing_stats(now):
     empty = "'{}'::jsonb" if connection.vendor == "postgresql" else "'{}'"
     qn = connection.ops.quote_name
     columns = ["person_id", *STAT_COLUMNS, "counts", "recent"]
-    values = ["missing.id", *["0"] * len(STAT_COLUMNS), empty, empty]
+    values = ["person_id", *["0"] * len(STAT_COLUMNS), empty, empty]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {qn(PersonStats._meta.db_table)} ({', '.join(qn(c) for c in columns)}) "  # noqa: S608 - names from _meta
-            f"SELECT {', '.join(values)} FROM ({sql}) AS missing",
+            f"WITH missing (person_id) AS ({sql}) "  # noqa: S608 - names from _meta
+            f"INSERT INTO {qn(PersonStats._meta.db_table)} ({', '.join(qn(c) for c in columns)}) "
+            f"SELECT {', '.join(values)} FROM missing",
             params,
         )
-        return len(with_history) + max(cursor.rowcount, 0)
+    return PersonStats.objects.count() - before
 
 
 def _insert_moves(ladder, now):
@@ -363,4 +390,3 @@ def _insert_moves(ladder, now):
             "WHERE to_stage IS NOT NULL AND (from_stage IS NULL OR from_stage <> to_stage)",
             (*params, now, "recompute"),
         )
-        return cursor.rowcount

@@ -335,8 +335,8 @@ class ListFilter:
             initial = self.segment.criteria
             self.text = criteria_json(initial)
             self.node, self.errors = compile_criteria(initial)
-        elif "criteria" in data:
-            initial, self.node, self.errors = parse_criteria_text(self.text)
+        elif self.advanced:  # an emptied field means everyone
+            initial, self.node, self.errors = parse_criteria_text(self.text.strip() or "{}")
         self.builder = Builder(
             data if initial is None else None,
             initial_criteria=initial if not self.errors else None,
@@ -351,7 +351,7 @@ class ListFilter:
     @property
     def filtering(self):
         """True when some criteria were given (valid or not)."""
-        return self.segment is not None or self.builder.bound or self.text != ""
+        return self.segment is not None or self.builder.bound or self.advanced
 
     @property
     def valid(self):
@@ -378,7 +378,7 @@ class SegmentForm(forms.Form):
         return self.cleaned_data["name"].strip()
 
     def clean_criteria(self):
-        criteria, _node, errors = parse_criteria_text(self.cleaned_data["criteria"].strip() or "{}")
+        _criteria, node, errors = parse_criteria_text(self.cleaned_data["criteria"].strip() or "{}")
         if errors:
             raise forms.ValidationError(errors)
-        return criteria
+        return node.criteria  # normalised, so a double submit compares equal

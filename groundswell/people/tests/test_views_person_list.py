@@ -30,6 +30,7 @@ def test_hq_sees_everyone(world, client_for):
     assert response.status_code == 200
     assert names(response) == {"Awa", "Sam", "Ada", "Kofi", "Bola", "Olive"}
     assert b"Awa" in response.content
+    assert b"style=" not in response.content  # the CSP forbids inline styles
 
 
 def test_a_coordinator_sees_only_the_people_of_their_group(world, client_for):
@@ -120,6 +121,12 @@ def test_advanced_criteria_filter_the_list(world, client_for):
     )
     response = client_for(world.hq).get(URL, {"criteria": criteria})
     assert names(response) == {"Olive", "Sam"}
+
+
+def test_an_emptied_advanced_field_means_everyone(world, client_for):
+    response = client_for(world.coord_a).get(URL, {"criteria": "  "})
+    assert names(response) == {"Awa", "Sam", "Ada"}
+    assert response.context["listing"].errors == []
 
 
 def test_advanced_criteria_the_builder_can_show_fill_its_rows(world, client_for):
