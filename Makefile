@@ -28,8 +28,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# Extract every translatable string (templates, code, email .txt) into the es and fr catalogs, then
+# compile them: the .mo files are committed so a machine without gettext still serves translations.
+# core/tests/test_translations.py extracts with the same flags and fails on anything left out.
+MESSAGES_FLAGS := -l es -l fr -e html,txt,py -i tests -i tests_browser -i migrations --no-obsolete
+
 messages: $(STAMP)
-	cd groundswell && ../$(PY) -m django makemessages -l es -l fr --no-obsolete --settings=groundswell.settings
+	cd groundswell && ../$(PY) -m django makemessages $(MESSAGES_FLAGS) --settings=groundswell.settings
 	cd groundswell && ../$(PY) -m django compilemessages --settings=groundswell.settings
 
 clean:

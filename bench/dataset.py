@@ -7,6 +7,7 @@ and reused while the marker table bench_dataset says the sizes match.
 
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 from common import log
 
@@ -26,6 +27,8 @@ KIND_SHARES = {
 }  # fmt: skip
 CHANNELS = ("web", "web", "web", "email", "whatsapp", "whatsapp", "sms", "")
 CHUNK = 1_000_000
+VERSION = 2  # of the generator: a data set made by another version is made again
+YEAR = timedelta(days=365)
 
 
 @dataclass
@@ -53,9 +56,12 @@ def ensure(people, activities):
             "CREATE TABLE IF NOT EXISTS bench_dataset (people bigint NOT NULL,"
             " activities bigint NOT NULL, generated_at timestamptz NOT NULL)"
         )
-        cursor.execute("SELECT people, activities, generated_at FROM bench_dataset")
+        cursor.execute(
+            "ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS version int NOT NULL DEFAULT 1"
+        )
+        cursor.execute("SELECT people, activities, generated_at, version FROM bench_dataset")
         row = cursor.fetchone()
-    if row and row[0] == people and row[1] == activities:
+    if row and tuple(row[:2]) == (people, activities) and row[3] == VERSION:
         log(f"Reusing the data set: {people:,} people, {activities:,} activities.")
         return Dataset(people, activities, row[2])
     refuse_foreign_data(row)
@@ -99,8 +105,9 @@ def generate(people, activities):
         with without_indexes(cursor, "journeys_personstats"):
             insert_stats(cursor, now)
         cursor.execute(
-            "INSERT INTO bench_dataset (people, activities, generated_at) VALUES (%s, %s, %s)",
-            [people, activities, now],
+            "INSERT INTO bench_dataset (people, activities, generated_at, version)"
+            " VALUES (%s, %s, %s, %s)",
+            [people, activities, now, VERSION],
         )
     log("VACUUM ANALYZE…")
     with connection.cursor() as cursor:
@@ -159,10 +166,10 @@ def ensure_campaigns(cursor):
     return ids
 
 
-# A person's sign-up time is a function of their id, so activities can follow it without a join.
-CREATED = (
-    "(%(now)s::timestamptz - interval '365 days' * ((({id}::bigint * 7919) %% 100003) / 100003.0))"
-)
+# People join evenly over the year in id order, so "who had joined by time t" is ids 1..k(t)
+# and activities can follow sign-ups without a join.
+CREATED = "(%(start)s::timestamptz + (({id} - 0.5) / %(people)s) * interval '365 days')"
+BUSY_EVERY, BUSY_SHARE = 10, 0.3  # every 10th person also gets 30% of all activity on top
 
 
 def created(id_expression):
@@ -186,18 +193,20 @@ def insert_people(cursor, people, now):
         FROM (SELECT i, ({countries})[1 + (i * 31) %% 100] AS c
               FROM generate_series(1, %(people)s) AS i) AS s
         """,
-        {"now": now, "people": people},
+        {"start": now - YEAR, "people": people},
     )
 
 
 def insert_activities(cursor, people, activities, now, campaigns):
-    """One sign-up per person, then the rest spread over people (some far busier than others)
-    and over the time since each one signed up."""
+    """One sign-up per person, then the rest evenly over the year, each by someone who had
+    joined by then: the longer someone has been here the more they did, and a busy tenth of
+    people do far more than the rest."""
     from tqdm import tqdm
 
     kinds = sql_array(expand(KIND_SHARES))
     channels = sql_array(CHANNELS)
     campaign_ids = "(ARRAY[" + ", ".join(map(str, campaigns)) + "]::bigint[])"
+    params = {"start": now - YEAR, "people": people}
     cursor.execute(
         f"""
         INSERT INTO journeys_activity (person_id, kind, occurred_at, object_type, object_id,
@@ -206,7 +215,7 @@ def insert_activities(cursor, people, activities, now, campaigns):
                {campaign_ids}[1 + i %% {len(campaigns)}], {channels}[1 + i %% 8], '{{}}'
         FROM generate_series(1, %(people)s) AS i
         """,
-        {"now": now, "people": people},
+        params,
     )
     rest = activities - people
     with tqdm(total=rest, desc="  activities", unit=" rows", unit_scale=True) as bar:
@@ -216,16 +225,21 @@ def insert_activities(cursor, people, activities, now, campaigns):
                 f"""
                 INSERT INTO journeys_activity (person_id, kind, occurred_at, object_type,
                                                object_id, campaign_id, channel, data)
-                SELECT p, ({kinds})[1 + floor(random() * 100)::int],
-                       {created("p")} + random() * (%(now)s::timestamptz - {created("p")}),
-                       '', NULL,
+                SELECT CASE WHEN k >= {BUSY_EVERY} AND random() < {BUSY_SHARE}
+                            THEN {BUSY_EVERY} * (1 + floor((k / {BUSY_EVERY}) * random()))::bigint
+                            ELSE 1 + floor(k * random())::bigint END,
+                       ({kinds})[1 + floor(random() * 100)::int], t, '', NULL,
                        CASE WHEN random() < 0.3 THEN NULL
                             ELSE {campaign_ids}[1 + floor(random() * {len(campaigns)})::int] END,
                        {channels}[1 + floor(random() * 8)::int], '{{}}'
-                FROM (SELECT 1 + floor(%(people)s * power(random(), 1.5))::bigint AS p
-                      FROM generate_series(%(low)s, %(high)s - 1)) AS s
+                FROM (SELECT t, greatest(1, floor(%(people)s * extract(epoch FROM t - %(start)s)
+                                                  / extract(epoch FROM interval '365 days'))
+                                            )::bigint AS k
+                      FROM (SELECT %(start)s::timestamptz + interval '365 days'
+                                   * (1 + random() * (%(people)s - 1)) / %(people)s AS t
+                            FROM generate_series(%(low)s, %(high)s - 1)) AS times) AS s
                 """,
-                {"now": now, "people": people, "low": low, "high": high},
+                {**params, "low": low, "high": high},
             )
             bar.update(high - low)
 

@@ -24,18 +24,23 @@ SECONDS_TARGET = 2.0
 # each count as one execution).
 MAX_ACTIVITY_LOOPS = 8
 
+# The French people first, then their actions in the window, counted per person: the planner
+# joins the window's index range with 12% of the people before grouping. (Grouping the whole
+# window first, "id IN (SELECT person_id ... GROUP BY ... HAVING ...)", is the other natural
+# way to write it; it is 2-3 times slower here.)
 HAND_SQL = """
-SELECT count(*)
-FROM people_person AS p
-LEFT JOIN journeys_personstats AS s ON s.person_id = p.id
-WHERE p.country = 'FR'
-  AND coalesce(s.events_attended, 0) = 0
-  AND p.id IN (
-      SELECT a.person_id
-      FROM journeys_activity AS a
-      WHERE a.kind = ANY(%(actions)s) AND a.occurred_at >= %(since)s
-      GROUP BY a.person_id
-      HAVING count(*) >= 2)
+SELECT count(*) FROM (
+    SELECT a.person_id
+    FROM journeys_activity AS a
+    JOIN people_person AS p ON p.id = a.person_id
+    LEFT JOIN journeys_personstats AS s ON s.person_id = p.id
+    WHERE p.country = 'FR'
+      AND coalesce(s.events_attended, 0) = 0
+      AND a.kind = ANY(%(actions)s)
+      AND a.occurred_at >= %(since)s
+    GROUP BY a.person_id
+    HAVING count(*) >= 2
+) AS segment
 """
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import UTC, datetime, time, timedelta
 
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, Case, Count, F, Max, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models import BigIntegerField, Case, Count, F, Max, Q, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -325,15 +325,10 @@ def recompute_stages(*, now=None, progress=None):
     report(1, 3, "ladder")
     last = StageTransition.objects.aggregate(last=Max("pk"))["last"] or 0
     if ladder.stages:
-        _insert_moves(ladder, now)
+        _move_everyone(ladder, now, last)
     report(2, 3, "update")
     moves = StageTransition.objects.filter(pk__gt=last, reason="recompute")
     moved = moves.count()
-    if moved:
-        PersonStats.objects.filter(person_id__in=moves.values("person_id")).update(
-            stage_id=Subquery(moves.filter(person_id=OuterRef("person_id")).values("to_stage_id")[:1]),
-            stage_since=now,
-        )
     report(3, 3, "done")
     up = moves.filter(Q(from_stage__isnull=True) | Q(to_stage__order__gt=F("from_stage__order"))).count()
     summary = {
@@ -373,20 +368,36 @@ def _create_missing_stats(now):
     return PersonStats.objects.count() - before
 
 
-def _insert_moves(ladder, now):
-    """One INSERT..SELECT of a transition for everyone whose stage the ladder changes."""
-    ladder_rows = PersonStats.objects.annotate(new_stage=ladder.case(now)).values_list(
-        "person_id", "stage_id", "new_stage"
-    )
-    sql, params = ladder_rows.order_by().query.sql_with_params()
+def _move_everyone(ladder, now, last):
+    """Write a transition and the new stage for everyone whose stage the ladder changes: each
+    person's CASE evaluated once, then one INSERT..SELECT and one joined UPDATE (PostgreSQL
+    does both in one statement)."""
+    rows = PersonStats.objects.annotate(new_stage=ladder.case(now)).values_list("person_id", "stage_id", "new_stage")
+    sql, params = rows.order_by().query.sql_with_params()
     qn = connection.ops.quote_name
+    stats, transitions = qn(PersonStats._meta.db_table), qn(StageTransition._meta.db_table)
     columns = ", ".join(qn(c) for c in ("person_id", "from_stage_id", "to_stage_id", "at", "reason"))
+    # MATERIALIZED: evaluate each person's CASE once, not again in the WHERE.
+    ladder_cte = f"WITH ladder (person_id, from_stage, to_stage) AS MATERIALIZED ({sql}) "
+    changed = "ladder.to_stage IS NOT NULL AND (ladder.from_stage IS NULL OR ladder.from_stage <> ladder.to_stage)"
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"{ladder_cte}, moved AS (UPDATE {stats} SET stage_id = ladder.to_stage, stage_since = %s "  # noqa: S608
+                f"FROM ladder WHERE {stats}.person_id = ladder.person_id AND {changed} "
+                "RETURNING ladder.person_id, ladder.from_stage, ladder.to_stage) "
+                f"INSERT INTO {transitions} ({columns}) SELECT person_id, from_stage, to_stage, %s, %s FROM moved",
+                (*params, now, now, "recompute"),
+            )
+            return
         cursor.execute(
-            # MATERIALIZED: evaluate each person's CASE once, not again in the WHERE.
-            f"WITH ladder (person_id, from_stage, to_stage) AS MATERIALIZED ({sql}) "  # noqa: S608
-            f"INSERT INTO {qn(StageTransition._meta.db_table)} ({columns}) "
-            "SELECT person_id, from_stage, to_stage, %s, %s FROM ladder "
-            "WHERE to_stage IS NOT NULL AND (from_stage IS NULL OR from_stage <> to_stage)",
+            f"{ladder_cte} INSERT INTO {transitions} ({columns}) "  # noqa: S608
+            f"SELECT person_id, from_stage, to_stage, %s, %s FROM ladder WHERE {changed}",
             (*params, now, "recompute"),
+        )
+        cursor.execute(
+            f"UPDATE {stats} SET stage_id = moved.to_stage_id, stage_since = %s "  # noqa: S608
+            f"FROM {transitions} AS moved WHERE moved.person_id = {stats}.person_id "
+            "AND moved.id > %s AND moved.reason = %s",
+            (now, last, "recompute"),
         )

@@ -30,8 +30,13 @@ ACTION_OBJECT = {
     "petition_signed": "petition", "shared": "petition", "letter_sent": "letter",
     "pledge_made": "pledge", "download": "download", "form_submitted": "form",
 }  # fmt: skip
+# What activists do besides acting: kind -> (fewest, most, object type).
+LEADING = {
+    "event_hosted": (1, 3, "event"),
+    "outreach_sent": (2, 10, "contact"),
+    "mentor_checkin": (0, 3, "mentorship"),
+}
 MAX_DEPTH = 5
-YEAR = timedelta(days=365)
 
 
 @dataclass
@@ -306,14 +311,10 @@ class _Planner:
         if person.tier >= SUSTAINING:
             self.sustaining(person, add, start, end)
         if person.tier == ACTIVIST:
-            for kind, low, high in (("event_hosted", 1, 3), ("outreach_sent", 2, 10),
-                                    ("mentor_checkin", 0, 3)):  # fmt: skip
+            later = start + (end - start) / 3  # leading comes after a while
+            for kind, (low, high, object_type) in LEADING.items():
                 for _n in range(rng.randint(low, high)):
-                    add(
-                        kind,
-                        self.between(person, start + (end - start) / 3, end),
-                        object_type="event",
-                    )
+                    add(kind, self.between(person, later, end), object_type=object_type)
 
     def sustaining(self, person, add, start, end):
         rng = self.rng
@@ -326,12 +327,8 @@ class _Planner:
         for lesson in range(lessons):
             add("lesson_completed", self.between(person, start, end), "lesson", lesson + 1)
         if lessons >= 4 and rng.random() < 0.6:
-            add(
-                "course_completed",
-                self.between(person, start + (end - start) / 2, end),
-                "course",
-                1,
-            )
+            halfway = start + (end - start) / 2
+            add("course_completed", self.between(person, halfway, end), "course", 1)
         for _n in range(rng.randint(0, 2)):
             add("feedback_given", self.between(person, start, end), "survey", rng.randint(1, 12))
         if person.channel in {"whatsapp", "sms"}:
