@@ -25,9 +25,12 @@ Time is counted in whole UTC days, the same way by both evaluators:
 - Someone without a stats row has zero counts, no stage and missing dates.
 
 Core imports nothing of ours: the app that owns the people supplies a Vocabulary (its counters,
-fields, dates and the models to count in), and facts objects that answer the `Facts` questions.
+fields, dates and the models to count in), and facts answering `value(field)` ("" when missing),
+`stat(column)`, `kind_total(kind)`, `kind_since(kind, day)`, `date(name)` (None when missing),
+`has_tag(name)`, `stage_order_of(slug)` and `.stage_order` (journeys.facts.PersonFacts does).
 """
 
+import contextlib
 import json
 import operator
 from collections.abc import Callable, Mapping
@@ -53,7 +56,7 @@ MAX_TEXT = 200
 MAX_COUNT = 1_000_000
 MAX_WINDOW = 365
 MAX_DAYS = 36_500
-NUMBER_OPS = {"gte": operator.ge, "gt": operator.gt, "lte": operator.le, "lt": operator.lt, "eq": operator.eq}
+NUMBER_OPS = dict(gte=operator.ge, gt=operator.gt, lte=operator.le, lt=operator.lt, eq=operator.eq)
 FIELD_OPS = ("eq", "ne", "in", "not_in", "empty")
 NODE_KEYS = ("all", "any", "not", "count", "field", "stage_at_least", "tag", "days_since")
 _NO_STAGE = 2**31  # the order of a stage that does not exist: nobody is at or above it
@@ -119,25 +122,11 @@ class Vocabulary:
         return CountNode(self, counter, "gte", 0, within_days).value(facts, _Ctx(self, now))
 
 
-class Facts:
-    """What `matches` asks of one person's facts (journeys.facts.PersonFacts answers it)."""
-
-    def value(self, field) -> str: ...  # "" when missing
-    def stat(self, column) -> int: ...
-    def kind_total(self, kind) -> int: ...
-    def kind_since(self, kind, day) -> int: ...  # activities of `kind` on `day` (a date) or later
-    def date(self, name) -> datetime | None: ...
-    def has_tag(self, name) -> bool: ...
-    def stage_order_of(self, slug) -> int | None: ...
-
-    stage_order: int | None = None
-
-
 # --- Parsing and validation ------------------------------------------------------------------
 
 
 def parse(data, vocabulary):
-    """A node for criteria given as a dict or JSON text; raises CriteriaError listing every problem."""
+    """A node for criteria as a dict or JSON text; raises CriteriaError naming every problem."""
     if isinstance(data, Node):
         return data
     if isinstance(data, str | bytes):
@@ -145,11 +134,9 @@ def parse(data, vocabulary):
             data = json.loads(data)
         except ValueError:
             raise CriteriaError([_("criteria: this is not valid JSON.")]) from None
-    parser = _Parser(vocabulary)
-    try:
+    parser, node = _Parser(vocabulary), None
+    with contextlib.suppress(_TooBig):  # reported as an error already
         node = parser.node(data, "", 1)
-    except _TooBig:
-        pass
     if parser.errors:
         raise CriteriaError(parser.errors)
     return node
@@ -168,6 +155,7 @@ class _Parser:
         self.vocabulary, self.errors, self.size = vocabulary, [], 0
 
     def error(self, path, message):
+        """Record a problem at `path`; returns None, what a parse step returns on failure."""
         self.errors.append(f"{path or 'criteria'}: {message}")
 
     def node(self, data, path, depth):
@@ -179,22 +167,23 @@ class _Parser:
             self.error(path, _("nested too deeply (at most %(max)d levels).") % {"max": MAX_DEPTH})
             return None
         if not isinstance(data, dict):
-            self.error(path, _("a condition must be a JSON object."))
-            return None
+            return self.error(path, _("a condition must be a JSON object."))
         if not data:
             return Everyone(self.vocabulary)
         kinds = [key for key in data if key in NODE_KEYS]
         if len(kinds) != 1:
             if kinds:
-                self.error(path, _("give one condition per object, not %(keys)s.") % {"keys": ", ".join(kinds)})
+                self.error(
+                    path,
+                    _("give one condition per object, not %(keys)s.") % {"keys": ", ".join(kinds)},
+                )
             for key in data:
                 if key not in NODE_KEYS:
-                    self.error(_join(path, key), _("unknown key “%(key)s”.") % {"key": key})
-            return None
+                    return self.error(_join(path, key), _("unknown key “%(key)s”.") % {"key": key})
         return getattr(self, f"parse_{kinds[0]}")(data, path, depth)
 
     def keys(self, data, path, allowed):
-        """Report keys outside `allowed`; return the comparison keys found among NUMBER_OPS/FIELD_OPS."""
+        """Report every key of `data` outside `allowed`."""
         for key in data:
             if key not in allowed:
                 self.error(_join(path, key), _("unknown key “%(key)s”.") % {"key": key})
@@ -202,42 +191,47 @@ class _Parser:
     def one_op(self, data, path, ops):
         found = [op for op in ops if op in data]
         if len(found) != 1:
-            self.error(path, _("give exactly one comparison among %(ops)s.") % {"ops": ", ".join(ops)})
-            return None
+            return self.error(
+                path, _("give exactly one comparison among %(ops)s.") % {"ops": ", ".join(ops)}
+            )
         return found[0]
+
+    def compared(self, data, path, high):
+        op = self.one_op(data, path, tuple(NUMBER_OPS))
+        return op, op and self.number(data[op], _join(path, op), 0, high)
 
     def number(self, value, path, low, high):
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path, _("must be a whole number."))
-            return None
+            return self.error(path, _("must be a whole number."))
         if not low <= value <= high:
-            self.error(path, _("must be between %(low)d and %(high)d.") % {"low": low, "high": high})
+            self.error(
+                path, _("must be between %(low)d and %(high)d.") % {"low": low, "high": high}
+            )
             return None
         return value
 
     def text(self, value, path, clean=None):
         if not isinstance(value, str) or not value:
-            self.error(path, _("must be non-empty text (use “empty” to test for a blank)."))
-            return None
+            return self.error(path, _("must be non-empty text (use “empty” to test for a blank)."))
         if len(value) > MAX_TEXT or "\x00" in value:
-            self.error(path, _("must be at most %(max)d characters of text.") % {"max": MAX_TEXT})
-            return None
+            return self.error(
+                path, _("must be at most %(max)d characters of text.") % {"max": MAX_TEXT}
+            )
         if clean is None:
             return value
         try:
             return clean(value)
         except ValueError as exc:
-            self.error(path, str(exc))
-            return None
+            return self.error(path, str(exc))
 
     def children(self, data, path, depth, key):
         items = data[key]
         self.keys(data, path, {key})
         if not isinstance(items, list):
-            self.error(_join(path, key), _("must be a list of conditions."))
-            return None
-        nodes = [self.node(item, f"{_join(path, key)}[{i}]", depth + 1) for i, item in enumerate(items)]
-        return nodes
+            return self.error(_join(path, key), _("must be a list of conditions."))
+        return [
+            self.node(item, f"{_join(path, key)}[{i}]", depth + 1) for i, item in enumerate(items)
+        ]
 
     def parse_all(self, data, path, depth):
         nodes = self.children(data, path, depth, "all")
@@ -258,8 +252,7 @@ class _Parser:
         if not isinstance(counter, str) or counter not in self.vocabulary.counters:
             self.error(_join(path, "count"), _("unknown counter “%(name)s”.") % {"name": counter})
             ok = False
-        op = self.one_op(data, path, tuple(NUMBER_OPS))
-        n = op and self.number(data[op], _join(path, op), 0, MAX_COUNT)
+        op, n = self.compared(data, path, MAX_COUNT)
         days = data.get("within_days")
         if days is not None:
             days = self.number(days, _join(path, "within_days"), 1, MAX_WINDOW)
@@ -280,12 +273,12 @@ class _Parser:
         value, where = data[op], _join(path, op)
         if op == "empty":
             if not isinstance(value, bool):
-                self.error(where, _("must be true or false."))
-                return None
+                return self.error(where, _("must be true or false."))
         elif op in ("in", "not_in"):
             if not isinstance(value, list) or len(value) > MAX_VALUES:
-                self.error(where, _("must be a list of at most %(max)d values.") % {"max": MAX_VALUES})
-                return None
+                return self.error(
+                    where, _("must be a list of at most %(max)d values.") % {"max": MAX_VALUES}
+                )
             value = [self.text(v, f"{where}[{i}]", spec.clean) for i, v in enumerate(value)]
             if None in value:
                 return None
@@ -298,7 +291,9 @@ class _Parser:
 
     def parse_stage_at_least(self, data, path, depth):
         self.keys(data, path, {"stage_at_least"})
-        slug = self.text(data["stage_at_least"], _join(path, "stage_at_least"), self.vocabulary.clean_stage)
+        slug = self.text(
+            data["stage_at_least"], _join(path, "stage_at_least"), self.vocabulary.clean_stage
+        )
         return None if slug is None else StageNode(self.vocabulary, slug)
 
     def parse_tag(self, data, path, depth):
@@ -312,8 +307,7 @@ class _Parser:
         known = isinstance(name, str) and name in self.vocabulary.dates
         if not known:
             self.error(_join(path, "days_since"), _("unknown date “%(name)s”.") % {"name": name})
-        op = self.one_op(data, path, tuple(NUMBER_OPS))
-        n = op and self.number(data[op], _join(path, op), 0, MAX_DAYS)
+        op, n = self.compared(data, path, MAX_DAYS)
         if not known or op is None or n is None:
             return None
         return DaysSinceNode(self.vocabulary, name, op, n)
@@ -368,20 +362,17 @@ class InSet(Expression):
     def set_source_expressions(self, exprs):
         self.subject, self.ids = exprs
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler, connection, exists=False):
         subject, subject_params = compiler.compile(self.subject)
         ids, ids_params = compiler.compile(self.ids)
-        operator_ = "NOT IN" if self.negated else "IN"
-        return f"{subject} {operator_} {ids}", (*subject_params, *ids_params)
+        negation = "NOT " if self.negated else ""
+        if not exists:
+            return f"{subject} {negation}IN {ids}", (*subject_params, *ids_params)
+        sql = f"{negation}EXISTS (SELECT 1 FROM {ids} AS criteria_set (id)"  # noqa: S608
+        return f"{sql} WHERE criteria_set.id = {subject})", (*ids_params, *subject_params)
 
     def as_postgresql(self, compiler, connection):
-        if self.hashed:
-            return self.as_sql(compiler, connection)
-        subject, subject_params = compiler.compile(self.subject)
-        ids, ids_params = compiler.compile(self.ids)
-        exists = "NOT EXISTS" if self.negated else "EXISTS"
-        sql = f"{exists} (SELECT 1 FROM {ids} AS criteria_set (id) WHERE criteria_set.id = {subject})"
-        return sql, (*ids_params, *subject_params)
+        return self.as_sql(compiler, connection, exists=not self.hashed)
 
 
 def _member(ctx, ids, negated):
@@ -400,18 +391,18 @@ def _on_stats(ctx, pos, neg, missing, negated):
     return _member(ctx, rows.filter(q), False)
 
 
-def _any(qs):
-    return reduce(operator.or_, qs)
-
-
 # --- Nodes -------------------------------------------------------------------------------------
 
 
 class Node:
-    """A parsed condition; build with parse()."""
+    """A parsed condition; build with parse(). `.criteria` is its normalised JSON form."""
 
-    def __init__(self, vocabulary):
+    fields = ()
+
+    def __init__(self, vocabulary, *values):
         self.vocabulary = vocabulary
+        for name, value in zip(self.fields, values, strict=True):
+            setattr(self, name, value)
 
     def matches(self, facts, now=None):
         """Whether one person's facts satisfy the criteria at `now`."""
@@ -433,11 +424,6 @@ class Node:
         if result is _NONE:
             return Q(pk__in=[])
         return result
-
-    @property
-    def criteria(self):
-        """The normalised JSON form."""
-        raise NotImplementedError
 
     def describe(self):
         return capfirst(self._describe())
@@ -465,15 +451,8 @@ class Everyone(Node):
 
 
 class _Group(Node):
-    key = ""
-
-    def __init__(self, vocabulary, children):
-        super().__init__(vocabulary)
-        self.children = children
-
-    @property
-    def criteria(self):
-        return {self.key: [child.criteria for child in self.children]}
+    key, fields = "", ("children",)
+    criteria = property(lambda self: {self.key: [child.criteria for child in self.children]})
 
     def _q(self, ctx, negated):
         conjunction = (self.key == "all") != negated  # De Morgan: not(any) is all(not)
@@ -489,9 +468,10 @@ class _Group(Node):
     def _describe(self):
         if not self.children:
             return _("everyone") if self.key == "all" else _("no one")
+        parts = [child._describe() for child in self.children]
         parts = [
-            f"({child._describe()})" if isinstance(child, _Group) and len(child.children) > 1 else child._describe()
-            for child in self.children
+            f"({p})" if isinstance(c, _Group) and len(c.children) > 1 else p
+            for c, p in zip(self.children, parts, strict=True)
         ]
         return get_text_list(parts, _("and") if self.key == "all" else _("or"))
 
@@ -511,10 +491,7 @@ class AnyNode(_Group):
 
 
 class NotNode(Node):
-    def __init__(self, vocabulary, child):
-        super().__init__(vocabulary)
-        self.child = child
-
+    fields = ("child",)
     criteria = property(lambda self: {"not": self.child.criteria})
 
     def _match(self, facts, ctx):
@@ -542,9 +519,7 @@ def _count_shape(op, n):
 
 
 class CountNode(Node):
-    def __init__(self, vocabulary, counter, op, n, within_days=None):
-        super().__init__(vocabulary)
-        self.counter, self.op, self.n, self.within_days = counter, op, n, within_days
+    fields = ("counter", "op", "n", "within_days")
 
     @property
     def criteria(self):
@@ -629,9 +604,7 @@ def _number_phrase(op, n):
 
 
 class FieldNode(Node):
-    def __init__(self, vocabulary, field, op, value):
-        super().__init__(vocabulary)
-        self.field, self.op, self.value = field, op, value
+    fields = ("field", "op", "value")
 
     criteria = property(lambda self: {"field": self.field, self.op: self.value})
 
@@ -674,16 +647,18 @@ class FieldNode(Node):
             return (_("%(field)s is empty") if self.value else _("%(field)s is not empty")) % what
         if self.op in ("in", "not_in"):
             values = get_text_list([str(show(v)) for v in self.value], _("or"))
-            text = _("%(field)s is one of %(values)s") if self.op == "in" else _("%(field)s is none of %(values)s")
+            text = (
+                _("%(field)s is one of %(values)s")
+                if self.op == "in"
+                else _("%(field)s is none of %(values)s")
+            )
             return text % {**what, "values": values}
         text = _("%(field)s is %(value)s") if self.op == "eq" else _("%(field)s is not %(value)s")
         return text % {**what, "value": show(self.value)}
 
 
 class StageNode(Node):
-    def __init__(self, vocabulary, slug):
-        super().__init__(vocabulary)
-        self.slug = slug
+    fields = ("slug",)
 
     criteria = property(lambda self: {"stage_at_least": self.slug})
 
@@ -703,9 +678,7 @@ class StageNode(Node):
 
 
 class TagNode(Node):
-    def __init__(self, vocabulary, name):
-        super().__init__(vocabulary)
-        self.name = name
+    fields = ("name",)
 
     criteria = property(lambda self: {"tag": self.name})
 
@@ -722,9 +695,7 @@ class TagNode(Node):
 
 
 class DaysSinceNode(Node):
-    def __init__(self, vocabulary, date, op, n):
-        super().__init__(vocabulary)
-        self.date, self.op, self.n = date, op, n
+    fields = ("date", "op", "n")
 
     criteria = property(lambda self: {"days_since": self.date, self.op: self.n})
 
@@ -760,20 +731,19 @@ class DaysSinceNode(Node):
         pos = reduce(operator.and_, inside)
         if missing:
             pos |= Q(**{f"{lookup}__isnull": True})
-        neg = _any(outside)
+        neg = reduce(operator.or_, outside)
         if spec.on_stats:
             return _on_stats(ctx, pos, neg, missing, negated)
         return neg if negated else pos
 
     def _describe(self):
-        what = {"what": self.vocabulary.dates[self.date].label, "n": self.n}
-        return {
-            "gte": ngettext("at least %(n)d day since %(what)s", "at least %(n)d days since %(what)s", self.n),
-            "gt": ngettext("more than %(n)d day since %(what)s", "more than %(n)d days since %(what)s", self.n),
-            "lte": ngettext("at most %(n)d day since %(what)s", "at most %(n)d days since %(what)s", self.n),
-            "lt": ngettext("less than %(n)d day since %(what)s", "less than %(n)d days since %(what)s", self.n),
-            "eq": ngettext("exactly %(n)d day since %(what)s", "exactly %(n)d days since %(what)s", self.n),
-        }[self.op] % what
+        what = {
+            "what": self.vocabulary.dates[self.date].label,
+            "count": _number_phrase(self.op, self.n),
+        }
+        return (
+            ngettext("%(count)s day since %(what)s", "%(count)s days since %(what)s", self.n) % what
+        )
 
 
 # --- Helpers for other code: describe, forms, validators -------------------------------------
@@ -806,7 +776,9 @@ def validate_criteria(value, vocabulary=None):
     try:
         parse(value, _vocabulary(vocabulary))
     except CriteriaError as exc:
-        raise ValidationError([ValidationError(message, code="criteria") for message in exc.errors]) from None
+        raise ValidationError(
+            [ValidationError(message, code="criteria") for message in exc.errors]
+        ) from None
 
 
 class CriteriaField(forms.JSONField):

@@ -54,7 +54,11 @@ class _StageForm(forms.ModelForm):
 
     def save(self, commit=True):
         texts = {
-            field: {code: self.cleaned_data[f"{field}_{code}"] for code in LANGUAGES if self.cleaned_data[f"{field}_{code}"]}
+            field: {
+                code: self.cleaned_data[f"{field}_{code}"]
+                for code in LANGUAGES
+                if self.cleaned_data[f"{field}_{code}"]
+            }
             for field in ("name", "description")
         }
         self.instance.name, self.instance.description = texts["name"], texts["description"]
@@ -98,7 +102,9 @@ class StageAdmin(admin.ModelAdmin):
     @admin.action(description=_("Recompute everyone's stage now"))
     def recompute(self, request, queryset):
         recompute_stages_task.enqueue()
-        self.message_user(request, _("Everyone's stage will be recomputed in the background."), messages.SUCCESS)
+        self.message_user(
+            request, _("Everyone's stage will be recomputed in the background."), messages.SUCCESS
+        )
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -19,13 +19,22 @@ from groundswell.people.models import GENDERS, Tagging
 from .kinds import COLUMN_COUNTERS, COUNTERS
 from .models import Activity, PersonStats, Stage
 
-__all__ = ["VOCABULARY", "CriteriaError", "CriteriaField", "describe", "parse_criteria", "validate_criteria"]
+__all__ = [
+    "VOCABULARY",
+    "CriteriaError",
+    "CriteriaField",
+    "describe",
+    "parse_criteria",
+    "validate_criteria",
+]
 
 
 def _clean_country(value):
     code = value.strip().upper()
     if len(code) != 2 or countries.alpha2(code) != code:
-        raise ValueError(_("unknown country “%(code)s” (use a two-letter ISO 3166 code).") % {"code": value})
+        raise ValueError(
+            _("unknown country “%(code)s” (use a two-letter ISO 3166 code).") % {"code": value}
+        )
     return code
 
 
@@ -63,10 +72,13 @@ def _text(max_length):
 
 VOCABULARY = core.Vocabulary(
     counters={
-        name: core.Counter(kinds, label, COLUMN_COUNTERS.get(name)) for name, (kinds, label) in COUNTERS.items()
+        name: core.Counter(kinds, label, COLUMN_COUNTERS.get(name))
+        for name, (kinds, label) in COUNTERS.items()
     },
     fields={
-        "country": core.Field(gettext_lazy("country"), "country", clean=_clean_country, display=countries.name),
+        "country": core.Field(
+            gettext_lazy("country"), "country", clean=_clean_country, display=countries.name
+        ),
         "language": core.Field(
             gettext_lazy("language"),
             "language",
@@ -84,14 +96,24 @@ VOCABULARY = core.Vocabulary(
         ),
         "source": core.Field(gettext_lazy("source"), "source", clean=_text(100)),
         "stage": core.Field(
-            gettext_lazy("stage"), "stage__slug", on_stats=True, clean=_clean_stage, display=_stage_label
+            gettext_lazy("stage"),
+            "stage__slug",
+            on_stats=True,
+            clean=_clean_stage,
+            display=_stage_label,
         ),
     },
     dates={
-        "last_activity": core.Moment(gettext_lazy("the last activity"), "last_activity_at", on_stats=True),
-        "first_activity": core.Moment(gettext_lazy("the first activity"), "first_activity_at", on_stats=True),
+        "last_activity": core.Moment(
+            gettext_lazy("the last activity"), "last_activity_at", on_stats=True
+        ),
+        "first_activity": core.Moment(
+            gettext_lazy("the first activity"), "first_activity_at", on_stats=True
+        ),
         "created": core.Moment(gettext_lazy("joining"), "created_at"),
-        "stage_since": core.Moment(gettext_lazy("reaching their stage"), "stage_since", on_stats=True),
+        "stage_since": core.Moment(
+            gettext_lazy("reaching their stage"), "stage_since", on_stats=True
+        ),
     },
     activity_model=Activity,
     stats_model=PersonStats,

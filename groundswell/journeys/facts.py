@@ -9,7 +9,14 @@ from groundswell.people.models import Person, Tagging
 from .models import PersonStats, Stage
 
 PERSON_FIELDS = ("country", "language", "region", "locality", "postal_code", "gender", "source")
-STAT_COLUMNS = ("activities", "actions", "events_attended", "events_hosted", "recruits", "courses_completed")
+STAT_COLUMNS = (
+    "activities",
+    "actions",
+    "events_attended",
+    "events_hosted",
+    "recruits",
+    "courses_completed",
+)
 DATES = {
     "last_activity": "last_activity_at",
     "first_activity": "first_activity_at",
@@ -67,7 +74,11 @@ class PersonFacts:
     @classmethod
     def load(cls, person_id):
         """The facts of one person, in one query (two for someone without counters)."""
-        stats = PersonStats.objects.select_related("person", "stage").filter(person_id=person_id).first()
+        stats = (
+            PersonStats.objects.select_related("person", "stage")
+            .filter(person_id=person_id)
+            .first()
+        )
         if stats is None:
             return cls.from_person(Person.objects.get(pk=person_id))
         return cls.from_stats(stats)
@@ -77,7 +88,10 @@ class PersonFacts:
         for name in STAT_COLUMNS:
             setattr(self, name, getattr(stats, name))
         self.counts, self.recent = stats.counts, stats.recent
-        self.first_activity_at, self.last_activity_at = stats.first_activity_at, stats.last_activity_at
+        self.first_activity_at, self.last_activity_at = (
+            stats.first_activity_at,
+            stats.last_activity_at,
+        )
         self.stage_since = stats.stage_since
         stage = self.stages_by_id.get(stats.stage_id) if stats.stage_id else None
         self.set_stage(stage or (stats.stage if stats.stage_id else None))
@@ -120,7 +134,7 @@ class PersonFacts:
         return self.stage_orders.get(slug)
 
     def count(self, counter, within_days=None, now=None):
-        """How many `counter` activities (in the last `within_days` days), as criteria count them."""
+        """How many `counter` activities (in the last `within_days` days), as criteria count."""
         from .criteria import VOCABULARY
 
         return VOCABULARY.count(self, counter, within_days, now)

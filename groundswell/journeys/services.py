@@ -7,13 +7,13 @@ when matched < current they move down only if the current stage has demote_after
 have been inactive at least that long ({"days_since": "last_activity", "gte": d}); else they stay.
 """
 
+import json
 import logging
 from collections import defaultdict
 from datetime import UTC, datetime, time, timedelta
 
 from django.db import connection, transaction
-from django.db.models import BigIntegerField, Case, Count, F, Max, Q, TextField, Value, When
-from django.db.models.functions import Cast
+from django.db.models import BigIntegerField, Case, Count, F, Max, Q, Value, When
 from django.utils import timezone
 
 from groundswell.core.audit import audit
@@ -29,10 +29,20 @@ logger = logging.getLogger(__name__)
 
 BUCKET_DAYS = 366  # day buckets kept in PersonStats.recent; windows reach back at most 365 days
 KIND_COLUMNS = {
-    kind: tuple(COLUMN_COUNTERS[name] for name in counters_for_kind(kind) if name in COLUMN_COUNTERS)
+    kind: tuple(
+        COLUMN_COUNTERS[name] for name in counters_for_kind(kind) if name in COLUMN_COUNTERS
+    )
     for kind in KINDS
 }
-STATS_FIELDS = [*STAT_COLUMNS, "counts", "recent", "first_activity_at", "last_activity_at", "stage", "stage_since"]
+STATS_FIELDS = [
+    *STAT_COLUMNS,
+    "counts",
+    "recent",
+    "first_activity_at",
+    "last_activity_at",
+    "stage",
+    "stage_since",
+]
 REPLAY_CHUNK = 500
 RECOMPUTE_WORK_MEM = "256MB"  # PostgreSQL hashes each rule's set of people in memory, once
 
@@ -50,8 +60,19 @@ class Ladder:
             self.stages.append(stage)
             self.rules.append(_parse_rule(stage, rule))
             days = demote_after_days
-            self.inactive.append(DaysSinceNode(VOCABULARY, "last_activity", "gte", days) if days else None)
+            self.inactive.append(
+                DaysSinceNode(VOCABULARY, "last_activity", "gte", days) if days else None
+            )
         self.index = {stage.pk: i for i, stage in enumerate(self.stages)}
+        self.orders = {stage.slug: stage.order for stage in self.stages}
+        self.by_id = {stage.pk: stage for stage in self.stages}
+
+    def facts(self, stats, person):
+        """The facts of `person` with counters `stats`, knowing the stages without a query."""
+        facts = PersonFacts.from_person(person)
+        facts.stage_orders, facts.stages_by_id = self.orders, self.by_id
+        facts.update_from(stats)
+        return facts
 
     def matched(self, facts, now):
         """The index of the highest stage whose rule matches, or None."""
@@ -98,18 +119,42 @@ def _parse_rule(stage, rule):
 _LADDERS = {}
 
 
-def load_ladder():
+def _ladder_sql(aggregated=False):
+    """The stages as rows (id, slug, order, demote_after_days, rule text) in order; or, for
+    PostgreSQL, as a scalar expression giving them as one JSON text, to ride along another query."""
+    qn = connection.ops.quote_name
+    stages, order = qn(Stage._meta.db_table), qn("order")
+    columns = f"id, slug, {order}, demote_after_days"
+    if aggregated:
+        rows = f"json_agg(json_build_array({columns}, rule) ORDER BY {order})::text"
+        return f"COALESCE((SELECT {rows} FROM {stages}), '[]')"  # noqa: S608 - names from _meta
+    return f"SELECT {columns}, CAST(rule AS TEXT) FROM {stages} ORDER BY {order}"  # noqa: S608
+
+
+def load_ladder(cursor=None):
     """The ladder as the database has it now, in one small query; rules parse once per version."""
-    rows = tuple(
-        Stage.objects.order_by("order").values_list(
-            "pk", "slug", "order", "demote_after_days", Cast("rule", TextField())
-        )
-    )
+    if cursor is None:
+        with connection.cursor() as cursor:
+            return load_ladder(cursor)
+    cursor.execute(_ladder_sql())
+    rows = tuple(cursor.fetchall())
     ladder = _LADDERS.get(rows)
     if ladder is None:
-        if len(_LADDERS) > 16:
-            _LADDERS.clear()
-        ladder = _LADDERS[rows] = Ladder(rows)
+        ladder = _remember(rows, Ladder([(*row[:4], json.loads(row[4])) for row in rows]))
+    return ladder
+
+
+def _ladder_from_json(text):
+    ladder = _LADDERS.get(text)
+    if ladder is None:
+        ladder = _remember(text, Ladder(json.loads(text)))
+    return ladder
+
+
+def _remember(key, ladder):
+    if len(_LADDERS) > 16:
+        _LADDERS.clear()
+    _LADDERS[key] = ladder
     return ladder
 
 
@@ -176,21 +221,109 @@ def prune_buckets(recent, keep_from):
 def _move(stats, stage, at, reason, transitions=None):
     """Put `stats` on `stage` from `at`, writing (or collecting) the transition."""
     transition = StageTransition(
-        person_id=stats.person_id, from_stage_id=stats.stage_id, to_stage=stage, at=at, reason=reason
+        person_id=stats.person_id,
+        from_stage_id=stats.stage_id,
+        to_stage=stage,
+        at=at,
+        reason=reason,
     )
     if transitions is None:
         transition.save(force_insert=True)
     else:
         transitions.append(transition)
-    stats.stage, stats.stage_since = stage, at
+    stats.stage, stats.stage_id, stats.stage_since = stage, stage.pk, at
 
 
 # --- The hot path ----------------------------------------------------------------------------
+# record_activity runs on every signature, so it speaks SQL directly, without model machinery in
+# between (the ORM's own overhead would be most of its time): one read of the counters together
+# with the ladder, then the writes (PostgreSQL takes them as one statement).
+
+_COUNTER_COLUMNS = (
+    "stage_id",
+    "stage_since",
+    "first_activity_at",
+    "last_activity_at",
+    *STAT_COLUMNS,
+)
+_WRITTEN = (*_COUNTER_COLUMNS, "counts", "recent")
+_ACTIVITY_COLUMNS = (
+    "person_id",
+    "kind",
+    "occurred_at",
+    "object_type",
+    "object_id",
+    "campaign_id",
+    "channel",
+    "data",
+)
+_TRANSITION_COLUMNS = ("person_id", "from_stage_id", "to_stage_id", "at", "reason")
+_SQL = {}
+
+
+class _Counters:
+    """The PersonStats columns record_activity reads and writes, without a model instance."""
+
+    __slots__ = ("person_id", "stage", *_WRITTEN)
+
+    def __init__(self, person_id, row):
+        self.person_id, self.stage = person_id, None
+        for name, value in zip(_COUNTER_COLUMNS, row, strict=False):
+            if value is not None and name.endswith(("_at", "_since")) and value.tzinfo is None:
+                value = value.replace(tzinfo=UTC)  # SQLite hands back naive UTC
+            setattr(self, name, value)
+        self.counts, self.recent = (
+            json.loads(row[len(_COUNTER_COLUMNS)]),
+            json.loads(row[len(_COUNTER_COLUMNS) + 1]),
+        )
+
+
+def _sql():
+    """The hot path's statements for this database, built once per vendor."""
+    sql = _SQL.get(connection.vendor)
+    if sql is None:
+        qn = connection.ops.quote_name
+        stats, activity = qn(PersonStats._meta.db_table), qn(Activity._meta.db_table)
+        transition = qn(StageTransition._meta.db_table)
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        read = ", ".join(
+            [*(qn(c) for c in _COUNTER_COLUMNS), "CAST(counts AS TEXT)", "CAST(recent AS TEXT)"]
+        )
+        insert = _insert_sql(activity, _ACTIVITY_COLUMNS)
+        assignments = ", ".join(f"{qn(c)} = %s" for c in _WRITTEN)
+        update = f"UPDATE {stats} SET {assignments} WHERE person_id = %s"  # noqa: S608
+        move = _insert_sql(transition, _TRANSITION_COLUMNS)
+        if connection.vendor == "postgresql":  # the ladder rides along: one round trip fewer
+            read = f"{read}, {_ladder_sql(aggregated=True)}"
+        sql = _SQL[connection.vendor] = {
+            "read": f"SELECT {read} FROM {stats} WHERE person_id = %s{lock}",  # noqa: S608
+            "insert": insert,
+            "update": update,
+            "move": move,
+            # PostgreSQL: the activity, the counters and the transition in one round trip.
+            "write": f"WITH counters AS ({update}) {insert} RETURNING id",
+            "write_move": f"WITH counters AS ({update}), moved AS ({move}) {insert} RETURNING id",
+        }
+    return sql
+
+
+def _insert_sql(table, columns):
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    return f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - names from _meta
 
 
 @transaction.atomic
 def record_activity(
-    person, kind, *, occurred_at=None, object_type="", object_id=None, campaign=None, channel="", data=None
+    person,
+    kind,
+    *,
+    occurred_at=None,
+    object_type="",
+    object_id=None,
+    campaign=None,
+    channel="",
+    data=None,
 ):
     """Append one Activity, bump the person's counters and move them on the ladder if need be."""
     if kind not in KINDS:
@@ -199,11 +332,52 @@ def record_activity(
     occurred_at = occurred_at or now
     if timezone.is_naive(occurred_at):
         raise ValueError("occurred_at must be an aware datetime")
-    stats = PersonStats.objects.select_for_update().filter(person_id=person.pk).first()
-    if stats is None:  # someone created without upsert_person: give them counters now
-        PersonStats.objects.get_or_create(person_id=person.pk)
-        stats = PersonStats.objects.select_for_update().get(person_id=person.pk)
-    activity = Activity.objects.create(
+    sql, ops, data = _sql(), connection.ops, data or {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql["read"], (person.pk,))
+        row = cursor.fetchone()
+        if row is None:  # someone created without upsert_person: give them counters now
+            PersonStats.objects.get_or_create(person_id=person.pk)
+            cursor.execute(sql["read"], (person.pk,))
+            row = cursor.fetchone()
+        stats = _Counters(person.pk, row)
+        postgresql = connection.vendor == "postgresql"
+        ladder = _ladder_from_json(row[-1]) if postgresql else load_ladder(cursor)
+        count_activity(stats, kind, occurred_at, keep_from=bucket_floor(now))
+        stage = ladder.step(stats.stage_id, ladder.facts(stats, person), now)
+        moved = None
+        if stage is not None and stage.pk != stats.stage_id:
+            moved = (
+                person.pk,
+                stats.stage_id,
+                stage.pk,
+                ops.adapt_datetimefield_value(now),
+                "activity",
+            )
+            stats.stage, stats.stage_id, stats.stage_since = stage, stage.pk, now
+        counters = (*_written(stats, ops), person.pk)
+        campaign_id = campaign.pk if campaign is not None else None
+        activity = (
+            person.pk,
+            kind,
+            ops.adapt_datetimefield_value(occurred_at),
+            object_type,
+            object_id,
+        )
+        activity = (*activity, campaign_id, channel, ops.adapt_json_value(data, None))
+        if postgresql:
+            cursor.execute(
+                sql["write_move" if moved else "write"], (*counters, *(moved or ()), *activity)
+            )
+            activity_id = cursor.fetchone()[0]
+        else:
+            cursor.execute(sql["insert"], activity)
+            activity_id = cursor.lastrowid
+            cursor.execute(sql["update"], counters)
+            if moved:
+                cursor.execute(sql["move"], moved)
+    return Activity(
+        id=activity_id,
         person=person,
         kind=kind,
         occurred_at=occurred_at,
@@ -211,15 +385,20 @@ def record_activity(
         object_id=object_id,
         campaign=campaign,
         channel=channel,
-        data=data or {},
+        data=data,
     )
-    count_activity(stats, kind, occurred_at, keep_from=bucket_floor(now))
-    ladder = load_ladder()
-    stage = ladder.step(stats.stage_id, PersonFacts.from_stats(stats, person=person, stages=ladder.stages), now)
-    if stage is not None and stage.pk != stats.stage_id:
-        _move(stats, stage, now, "activity")
-    stats.save(update_fields=STATS_FIELDS)
-    return activity
+
+
+def _written(stats, ops):
+    values = []
+    for name in _WRITTEN:
+        value = getattr(stats, name)
+        if name in ("counts", "recent"):
+            value = ops.adapt_json_value(value, None)
+        elif name.endswith(("_at", "_since")):
+            value = ops.adapt_datetimefield_value(value)
+        values.append(value)
+    return values
 
 
 @transaction.atomic
@@ -230,7 +409,7 @@ def start_journey(person, *, now=None):
         return None
     ladder = load_ladder()
     stats = PersonStats(person=person)
-    stage = ladder.step(None, PersonFacts.from_person(person, stages=ladder.stages), now)
+    stage = ladder.step(None, ladder.facts(stats, person), now)
     if stage is not None:
         _move(stats, stage, now, "joined")
     stats.save(force_insert=True)
@@ -251,15 +430,21 @@ def rebuild_stats(person_ids, *, now=None):
         chunk = ids[start : start + REPLAY_CHUNK]
         people = Person.objects.in_bulk(chunk)
         history, tags = defaultdict(list), defaultdict(set)
-        rows = Activity.objects.filter(person_id__in=chunk).order_by("person_id", "occurred_at", "pk")
+        rows = Activity.objects.filter(person_id__in=chunk).order_by(
+            "person_id", "occurred_at", "pk"
+        )
         for person_id, kind, at in rows.values_list("person_id", "kind", "occurred_at"):
             history[person_id].append((kind, at))
-        for person_id, name in Tagging.objects.filter(person_id__in=chunk).values_list("person_id", "tag__name"):
+        for person_id, name in Tagging.objects.filter(person_id__in=chunk).values_list(
+            "person_id", "tag__name"
+        ):
             tags[person_id].add(name)
         stats_rows, transitions = [], []
         for person_id, person in people.items():
             facts_tags = frozenset(tags[person_id])
-            stats_rows.append(_replay(person, history[person_id], facts_tags, ladder, now, transitions))
+            stats_rows.append(
+                _replay(person, history[person_id], facts_tags, ladder, now, transitions)
+            )
         PersonStats.objects.filter(person_id__in=chunk).delete()
         StageTransition.objects.filter(person_id__in=chunk).delete()
         PersonStats.objects.bulk_create(stats_rows)
@@ -271,7 +456,7 @@ def rebuild_stats(person_ids, *, now=None):
 def _replay(person, history, tags, ladder, now, transitions):
     """The stats `person` would have if each activity had been recorded when it happened."""
     stats = PersonStats(person=person)
-    facts = PersonFacts.from_stats(stats, person=person, stages=ladder.stages)
+    facts = ladder.facts(stats, person)
     facts.tag_names = tags
 
     def step(at, reason):
@@ -301,7 +486,9 @@ def _fall_back(stats, ladder, step, *, until):
         days = current is not None and ladder.stages[current].demote_after_days
         if not days or stats.last_activity_at is None:
             return
-        at = datetime.combine(_day(stats.last_activity_at) + timedelta(days=days), time.min, tzinfo=UTC)
+        at = datetime.combine(
+            _day(stats.last_activity_at) + timedelta(days=days), time.min, tzinfo=UTC
+        )
         if at > until or not step(at, "replay"):
             return
 
@@ -330,7 +517,9 @@ def recompute_stages(*, now=None, progress=None):
     moves = StageTransition.objects.filter(pk__gt=last, reason="recompute")
     moved = moves.count()
     report(3, 3, "done")
-    up = moves.filter(Q(from_stage__isnull=True) | Q(to_stage__order__gt=F("from_stage__order"))).count()
+    up = moves.filter(
+        Q(from_stage__isnull=True) | Q(to_stage__order__gt=F("from_stage__order"))
+    ).count()
     summary = {
         "people": PersonStats.objects.count(),
         "created": created,
@@ -350,7 +539,9 @@ def _create_missing_stats(now):
     if not missing.exists():
         return 0
     before = PersonStats.objects.count()
-    with_history = list(missing.filter(activities__isnull=False).values_list("pk", flat=True).distinct())
+    with_history = list(
+        missing.filter(activities__isnull=False).values_list("pk", flat=True).distinct()
+    )
     if with_history:
         rebuild_stats(with_history, now=now)
     sql, params = missing.values_list("pk").order_by().query.sql_with_params()
@@ -372,21 +563,30 @@ def _move_everyone(ladder, now, last):
     """Write a transition and the new stage for everyone whose stage the ladder changes: each
     person's CASE evaluated once, then one INSERT..SELECT and one joined UPDATE (PostgreSQL
     does both in one statement)."""
-    rows = PersonStats.objects.annotate(new_stage=ladder.case(now)).values_list("person_id", "stage_id", "new_stage")
+    rows = PersonStats.objects.annotate(new_stage=ladder.case(now)).values_list(
+        "person_id", "stage_id", "new_stage"
+    )
     sql, params = rows.order_by().query.sql_with_params()
     qn = connection.ops.quote_name
     stats, transitions = qn(PersonStats._meta.db_table), qn(StageTransition._meta.db_table)
-    columns = ", ".join(qn(c) for c in ("person_id", "from_stage_id", "to_stage_id", "at", "reason"))
+    columns = ", ".join(
+        qn(c) for c in ("person_id", "from_stage_id", "to_stage_id", "at", "reason")
+    )
     # MATERIALIZED: evaluate each person's CASE once, not again in the WHERE.
     ladder_cte = f"WITH ladder (person_id, from_stage, to_stage) AS MATERIALIZED ({sql}) "
-    changed = "ladder.to_stage IS NOT NULL AND (ladder.from_stage IS NULL OR ladder.from_stage <> ladder.to_stage)"
+    changed = (
+        "ladder.to_stage IS NOT NULL "
+        "AND (ladder.from_stage IS NULL OR ladder.from_stage <> ladder.to_stage)"
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"{ladder_cte}, moved AS (UPDATE {stats} SET stage_id = ladder.to_stage, stage_since = %s "  # noqa: S608
-                f"FROM ladder WHERE {stats}.person_id = ladder.person_id AND {changed} "
+                f"{ladder_cte}, moved AS ("  # noqa: S608
+                f"UPDATE {stats} SET stage_id = ladder.to_stage, stage_since = %s FROM ladder "
+                f"WHERE {stats}.person_id = ladder.person_id AND {changed} "
                 "RETURNING ladder.person_id, ladder.from_stage, ladder.to_stage) "
-                f"INSERT INTO {transitions} ({columns}) SELECT person_id, from_stage, to_stage, %s, %s FROM moved",
+                f"INSERT INTO {transitions} ({columns}) "
+                "SELECT person_id, from_stage, to_stage, %s, %s FROM moved",
                 (*params, now, now, "recompute"),
             )
             return

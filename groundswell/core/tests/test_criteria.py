@@ -23,8 +23,14 @@ def errors_of(data):
         ({"count": "actions", "gte": "2"}, "gte: must be a whole number."),
         ({"count": "actions", "gte": True}, "gte: must be a whole number."),
         ({"count": "actions", "gte": 1.5}, "gte: must be a whole number."),
-        ({"count": "actions", "gte": 1, "within_days": 0}, "within_days: must be between 1 and 365."),
-        ({"count": "actions", "gte": 1, "within_days": 366}, "within_days: must be between 1 and 365."),
+        (
+            {"count": "actions", "gte": 1, "within_days": 0},
+            "within_days: must be between 1 and 365.",
+        ),
+        (
+            {"count": "actions", "gte": 1, "within_days": 366},
+            "within_days: must be between 1 and 365.",
+        ),
         ({"count": "actions"}, "criteria: give exactly one comparison among gte, gt, lte, lt, eq."),
         ({"not": {"count": "actions", "gte": 1, "lte": 3}}, "not: give exactly one comparison"),
         ({"count": "actions", "gte": 1, "often": True}, "often: unknown key “often”."),
@@ -56,9 +62,16 @@ def test_invalid_criteria_are_refused_with_a_message_naming_the_path(db, data, e
 
 
 def test_every_problem_is_listed_not_only_the_first(db):
-    errors = errors_of({"all": [{"count": "foo", "gte": -1}, {"tag": ""}, {"field": "country", "eq": "XX"}]})
+    errors = errors_of(
+        {"all": [{"count": "foo", "gte": -1}, {"tag": ""}, {"field": "country", "eq": "XX"}]}
+    )
 
-    assert [error.split(":")[0] for error in errors] == ["all[0].count", "all[0].gte", "all[1].tag", "all[2].eq"]
+    assert [error.split(":")[0] for error in errors] == [
+        "all[0].count",
+        "all[0].gte",
+        "all[1].tag",
+        "all[2].eq",
+    ]
 
 
 def test_criteria_nested_too_deeply_are_refused(db):
@@ -66,7 +79,9 @@ def test_criteria_nested_too_deeply_are_refused(db):
     for _level in range(8):
         data = {"not": data}
 
-    assert errors_of(data) == ["not.not.not.not.not.not.not.not: nested too deeply (at most 8 levels)."]
+    assert errors_of(data) == [
+        "not.not.not.not.not.not.not.not: nested too deeply (at most 8 levels)."
+    ]
 
 
 def test_criteria_with_too_many_conditions_are_refused(db):
@@ -119,12 +134,20 @@ def test_the_validator_and_form_field_report_every_message(db):
             "not (Attended an event: at least 1)",
         ),
         (
-            {"any": [{"tag": "volunteer"}, {"all": [{"stage_at_least": "sustaining"}, {"field": "region", "empty": True}]}]},
+            {
+                "any": [
+                    {"tag": "volunteer"},
+                    {"all": [{"stage_at_least": "sustaining"}, {"field": "region", "empty": True}]},
+                ]
+            },
             "Tagged “volunteer” or (at stage Sustaining or above and region is empty)",
         ),
         ({"field": "language", "in": ["es", "fr"]}, "Language is one of Spanish or French"),
         ({"days_since": "last_activity", "gt": 1}, "More than 1 day since the last activity"),
-        ({"count": "recruited", "lt": 3, "within_days": 1}, "Recruited someone: fewer than 3 in the last day"),
+        (
+            {"count": "recruited", "lt": 3, "within_days": 1},
+            "Recruited someone: fewer than 3 in the last day",
+        ),
     ],
 )
 def test_describe_says_whom_criteria_select_in_a_sentence(db, data, sentence):

@@ -23,8 +23,12 @@ def people(db):
         with time_machine.travel(NOW - timedelta(days=days_ago), tick=False):
             return make_person(email, **fields)
 
-    ana = joined(500, "ana@example.org", country="FR", language="fr", gender="woman", region="Bretagne")
-    bob = joined(450, "bob@example.org", country="SN", language="en", gender="man", locality="Dakar")
+    ana = joined(
+        500, "ana@example.org", country="FR", language="fr", gender="woman", region="Bretagne"
+    )
+    bob = joined(
+        450, "bob@example.org", country="SN", language="en", gender="man", locality="Dakar"
+    )
     cyd = joined(0, "cyd@example.org", country="GB", language="es")
     with time_machine.travel(NOW - timedelta(days=30), tick=False):
         dee = Person.objects.create(email="dee@example.org", source="import")  # no counters at all
@@ -106,7 +110,15 @@ CASES = [
     ({"days_since": "stage_since", "lte": 0}, "cyd"),
     ({"days_since": "stage_since", "eq": 100}, "ana"),
     # combinations and negation pushed through them
-    ({"all": [{"field": "country", "eq": "FR"}, {"count": "actions", "gte": 2, "within_days": 90}]}, "ana"),
+    (
+        {
+            "all": [
+                {"field": "country", "eq": "FR"},
+                {"count": "actions", "gte": 2, "within_days": 90},
+            ]
+        },
+        "ana",
+    ),
     ({"any": [{"tag": "donor"}, {"field": "country", "eq": "GB"}, {"any": []}]}, "bob cyd"),
     ({"not": {"any": [{"tag": "donor"}, {"count": "actions", "gte": 1}]}}, "cyd dee"),
     ({"not": {"all": [{"tag": "donor"}, {"count": "recruited", "gte": 2}]}}, "ana cyd dee"),
@@ -119,9 +131,16 @@ def test_each_operator_selects_the_same_people_in_sql_and_in_python(people, data
     node = parse_criteria(data)
     names = {person.pk: name for name, person in people.items()}
 
-    in_sql = {names[pk] for pk in Person.objects.filter(node.to_q(NOW)).values_list("pk", flat=True)}
-    on_stats = {names[pk] for pk in PersonStats.objects.filter(node.to_stats_q(NOW)).values_list("pk", flat=True)}
-    in_python = {name for name, person in people.items() if node.matches(PersonFacts.load(person.pk), NOW)}
+    in_sql = {
+        names[pk] for pk in Person.objects.filter(node.to_q(NOW)).values_list("pk", flat=True)
+    }
+    on_stats = {
+        names[pk]
+        for pk in PersonStats.objects.filter(node.to_stats_q(NOW)).values_list("pk", flat=True)
+    }
+    in_python = {
+        name for name, person in people.items() if node.matches(PersonFacts.load(person.pk), NOW)
+    }
 
     assert in_sql == in_python == set(expected.split())
     assert on_stats == in_python - {"dee"}

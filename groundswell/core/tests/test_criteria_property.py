@@ -20,8 +20,24 @@ from groundswell.people.models import Person, Tag, Tagging
 
 NOW = datetime(2026, 6, 15, 13, 30, tzinfo=UTC)
 TODAY = datetime.combine(NOW.date(), time.min, tzinfo=UTC)
-KIND_POOL = ["petition_signed", "shared", "event_attended", "event_hosted", "subscribed", "recruited", "group_led"]
-COUNTER_POOL = ["actions", "activities", "event_attended", "recruited", "subscribed", "petition_signed", "group_led"]
+KIND_POOL = [
+    "petition_signed",
+    "shared",
+    "event_attended",
+    "event_hosted",
+    "subscribed",
+    "recruited",
+    "group_led",
+]
+COUNTER_POOL = [
+    "actions",
+    "activities",
+    "event_attended",
+    "recruited",
+    "subscribed",
+    "petition_signed",
+    "group_led",
+]
 VALUES = {
     "country": ["FR", "SN", "GB"],
     "language": ["en", "es", "fr"],
@@ -33,7 +49,9 @@ VALUES = {
     "stage": ["discovery", "intention", "taking_action", "sustaining", "leader"],
 }
 TAGS = ["volunteer", "donor", "Volunteer"]
-DAYS = st.one_of(st.sampled_from([0, 1, 2, 29, 30, 89, 90, 179, 180, 364, 365]), st.integers(0, 400))
+DAYS = st.one_of(
+    st.sampled_from([0, 1, 2, 29, 30, 89, 90, 179, 180, 364, 365]), st.integers(0, 400)
+)
 OPS = st.sampled_from(["gte", "gt", "lte", "lt", "eq"])
 
 
@@ -46,7 +64,11 @@ people_strategy = st.lists(
     st.fixed_dictionaries(
         {
             "fields": st.fixed_dictionaries(
-                {name: st.sampled_from(["", *values]) for name, values in VALUES.items() if name != "stage"}
+                {
+                    name: st.sampled_from(["", *values])
+                    for name, values in VALUES.items()
+                    if name != "stage"
+                }
             ),
             "created_days_ago": DAYS,
             "tags": st.sets(st.sampled_from(TAGS), max_size=2),
@@ -63,7 +85,11 @@ def leaf():
     return st.one_of(
         st.just({}),
         st.builds(
-            lambda counter, op, n, days: {"count": counter, op: n, **({"within_days": days} if days else {})},
+            lambda counter, op, n, days: {
+                "count": counter,
+                op: n,
+                **({"within_days": days} if days else {}),
+            },
             st.sampled_from(COUNTER_POOL),
             OPS,
             st.integers(0, 4),
@@ -71,7 +97,11 @@ def leaf():
         ),
         st.sampled_from(list(VALUES)).flatmap(
             lambda name: st.one_of(
-                st.builds(lambda op, v: {"field": name, op: v}, st.sampled_from(["eq", "ne"]), st.sampled_from(VALUES[name])),
+                st.builds(
+                    lambda op, v: {"field": name, op: v},
+                    st.sampled_from(["eq", "ne"]),
+                    st.sampled_from(VALUES[name]),
+                ),
                 st.builds(
                     lambda op, vs: {"field": name, op: vs},
                     st.sampled_from(["in", "not_in"]),
@@ -128,7 +158,9 @@ def load(spec, index, stages):
         PersonStats.objects.filter(person=person).delete()
     elif spec["load"] == "odd_stage":  # a stage set by hand, or none, from any time
         stage = [None, *stages][index % (len(stages) + 1)]
-        PersonStats.objects.filter(person=person).update(stage=stage, stage_since=created if stage else None)
+        PersonStats.objects.filter(person=person).update(
+            stage=stage, stage_since=created if stage else None
+        )
     return person
 
 
@@ -140,9 +172,17 @@ def selected_by_python(people, node, now):
 @settings(
     max_examples=int(os.environ.get("H1_EXAMPLES", 40)),
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
-@given(people=people_strategy, criteria=st.lists(criteria_strategy, min_size=1, max_size=6), later=st.integers(0, 40))
+@given(
+    people=people_strategy,
+    criteria=st.lists(criteria_strategy, min_size=1, max_size=6),
+    later=st.integers(0, 40),
+)
 def test_sql_and_python_select_the_same_people(people, criteria, later):
     assert set(KIND_POOL) <= set(KINDS)
     with time_machine.travel(NOW, tick=False), transaction.atomic():
@@ -154,11 +194,17 @@ def test_sql_and_python_select_the_same_people(people, criteria, later):
             for data in criteria:
                 node = parse_criteria(data)
                 expected = selected_by_python(loaded, node, now)
-                in_sql = set(Person.objects.filter(node.to_q(now), pk__in=ids).values_list("pk", flat=True))
+                in_sql = set(
+                    Person.objects.filter(node.to_q(now), pk__in=ids).values_list("pk", flat=True)
+                )
                 assert in_sql == expected, (data, now)
-                with_stats = set(PersonStats.objects.filter(person__in=ids).values_list("pk", flat=True))
+                with_stats = set(
+                    PersonStats.objects.filter(person__in=ids).values_list("pk", flat=True)
+                )
                 on_stats = set(
-                    PersonStats.objects.filter(node.to_stats_q(now), person__in=ids).values_list("pk", flat=True)
+                    PersonStats.objects.filter(node.to_stats_q(now), person__in=ids).values_list(
+                        "pk", flat=True
+                    )
                 )
                 assert on_stats == expected & with_stats, (data, now)
         transaction.set_rollback(True)

@@ -73,7 +73,11 @@ STAGES = [
     {
         "slug": "leader",
         "order": 50,
-        "name": {"en": "Activist and leader", "es": "Activista y líder", "fr": "Militant·e et leader"},
+        "name": {
+            "en": "Activist and leader",
+            "es": "Activista y líder",
+            "fr": "Militant·e et leader",
+        },
         "description": {
             "en": "You bring others along: you host events, recruit friends or lead a group.",
             "es": "Sumas a otras personas: organizas eventos, invitas a tus amistades o coordinas un grupo.",

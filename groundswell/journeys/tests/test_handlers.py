@@ -47,7 +47,9 @@ def test_merging_two_people_recounts_the_kept_person_from_both_histories(db):
     assert (stats.activities, stats.actions, stats.events_attended) == (3, 1, 1)
     assert stats.counts == {"subscribed": 1, "petition_signed": 1, "event_attended": 1}
     assert stats.stage.slug == "sustaining"
-    assert [t.to_stage.slug for t in StageTransition.objects.filter(person=keep).order_by("at", "pk")] == [
+    assert [
+        t.to_stage.slug for t in StageTransition.objects.filter(person=keep).order_by("at", "pk")
+    ] == [
         "discovery",
         "intention",
         "taking_action",

@@ -46,7 +46,8 @@ def snapshot(person):
 
 def journey(person):
     return [
-        (t.to_stage.slug, t.at) for t in StageTransition.objects.filter(person=person).order_by("at", "pk")
+        (t.to_stage.slug, t.at)
+        for t in StageTransition.objects.filter(person=person).order_by("at", "pk")
     ]
 
 
@@ -67,7 +68,8 @@ def test_a_replay_gives_the_counters_and_stages_that_recording_each_activity_gav
 
 def test_a_backdated_import_is_replayed_with_transitions_when_they_would_have_happened(person):
     Activity.objects.bulk_create(
-        Activity(person=person, kind=kind, occurred_at=NOW - timedelta(days=days_ago)) for kind, days_ago in HISTORY
+        Activity(person=person, kind=kind, occurred_at=NOW - timedelta(days=days_ago))
+        for kind, days_ago in HISTORY
     )
 
     rebuild_stats([person.pk], now=NOW)

@@ -20,9 +20,14 @@ def test_the_command_recomputes_and_says_how_many_people_moved(db):
         "  -> discovery: 1",
     ]
     stats = PersonStats.objects.get()
-    assert (stats.stage.slug, stats.stage_since) == ("discovery", datetime(2026, 6, 15, 12, tzinfo=UTC))
+    assert (stats.stage.slug, stats.stage_since) == (
+        "discovery",
+        datetime(2026, 6, 15, 12, tzinfo=UTC),
+    )
 
 
 def test_the_command_refuses_a_time_without_an_offset(db):
     with pytest.raises(CommandError):
-        call_command("recompute", "--now", "2026-06-15T12:00:00", stdout=StringIO(), stderr=StringIO())
+        call_command(
+            "recompute", "--now", "2026-06-15T12:00:00", stdout=StringIO(), stderr=StringIO()
+        )

@@ -36,7 +36,10 @@ def crowd(db):
     for n in range(40):
         person = join(f"p{n}@example.org")
         events = sorted(
-            (NOW - timedelta(days=rng.randint(0, 400), seconds=rng.randint(0, 86399)), rng.choice(list(KINDS)))
+            (
+                NOW - timedelta(days=rng.randint(0, 400), seconds=rng.randint(0, 86399)),
+                rng.choice(list(KINDS)),
+            )
             for _i in range(rng.randint(0, 9))
         )
         for at, kind in events:
@@ -57,7 +60,11 @@ def test_recompute_puts_everyone_where_the_ladder_in_python_would(crowd):
     summary = recompute_stages(now=later)
 
     assert {p.pk: stage_of(p) for p in crowd} == expected
-    moved = sum(1 for person in crowd if StageTransition.objects.filter(person=person, reason="recompute").exists())
+    moved = sum(
+        1
+        for person in crowd
+        if StageTransition.objects.filter(person=person, reason="recompute").exists()
+    )
     assert summary["moved"] == moved > 0
     assert summary["down"] > 0
 
@@ -80,7 +87,12 @@ def test_after_a_rule_change_recompute_moves_people_and_says_why(db):
 
     assert (stage_of(subscriber), stage_of(bystander)) == ("taking_action", "discovery")
     transition = StageTransition.objects.get(reason="recompute")
-    assert (transition.person, transition.from_stage.slug, transition.to_stage.slug, transition.at) == (
+    assert (
+        transition.person,
+        transition.from_stage.slug,
+        transition.to_stage.slug,
+        transition.at,
+    ) == (
         subscriber,
         "intention",
         "taking_action",
@@ -113,7 +125,9 @@ def test_recompute_demotes_only_people_inactive_for_the_stage_s_demote_after_day
 def test_people_without_counters_get_them_and_a_stage(db):
     bare = Person.objects.create(email="bare@example.org")
     imported = Person.objects.create(email="imported@example.org")
-    Activity.objects.create(person=imported, kind="event_attended", occurred_at=NOW - timedelta(days=3))
+    Activity.objects.create(
+        person=imported, kind="event_attended", occurred_at=NOW - timedelta(days=3)
+    )
 
     summary = recompute_stages(now=NOW)
 

@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 
 from groundswell.journeys.models import Activity, PersonStats, Stage, StageTransition
 from groundswell.journeys.services import record_activity
@@ -33,7 +34,9 @@ def record_at(person, kind, at, **kwargs):
 
 
 def test_an_activity_is_appended_and_counted_in_every_counter_it_belongs_to(person):
-    activity = record_at(person, "petition_signed", NOW, object_type="action", object_id=7, channel="web")
+    activity = record_at(
+        person, "petition_signed", NOW, object_type="action", object_id=7, channel="web"
+    )
 
     assert Activity.objects.get() == activity
     assert (activity.kind, activity.occurred_at, activity.object_id, activity.channel) == (
@@ -50,11 +53,22 @@ def test_an_activity_is_appended_and_counted_in_every_counter_it_belongs_to(pers
 
 
 def test_counters_with_their_own_column_are_kept_for_events_recruits_and_courses(person):
-    for kind in ["event_attended", "event_attended", "event_hosted", "recruited", "course_completed"]:
+    for kind in [
+        "event_attended",
+        "event_attended",
+        "event_hosted",
+        "recruited",
+        "course_completed",
+    ]:
         record_at(person, kind, NOW)
 
     stats = stats_of(person)
-    assert (stats.events_attended, stats.events_hosted, stats.recruits, stats.courses_completed) == (2, 1, 1, 1)
+    assert (
+        stats.events_attended,
+        stats.events_hosted,
+        stats.recruits,
+        stats.courses_completed,
+    ) == (2, 1, 1, 1)
     assert (stats.activities, stats.actions) == (5, 0)
 
 
@@ -95,7 +109,10 @@ def test_the_first_action_moves_a_person_straight_up_to_taking_action(person):
     stats = stats_of(person)
     assert stats.stage.slug == "taking_action"
     assert stats.stage_since == NOW
-    assert stages_of(person) == [(None, "discovery", "joined"), ("discovery", "taking_action", "activity")]
+    assert stages_of(person) == [
+        (None, "discovery", "joined"),
+        ("discovery", "taking_action", "activity"),
+    ]
 
 
 def test_each_rung_is_reached_when_its_rule_first_matches(person):
@@ -129,7 +146,9 @@ def test_a_person_whose_rule_lapsed_stays_on_their_stage_while_they_are_active(p
     assert stats_of(person).stage.slug == "sustaining"
 
 
-def test_a_backdated_activity_after_long_inactivity_demotes_from_a_stage_with_demote_after_days(person):
+def test_a_backdated_activity_after_long_inactivity_demotes_from_a_stage_with_demote_after_days(
+    person,
+):
     for days_ago in (400, 399, 398):
         record_at(person, "petition_signed", NOW - timedelta(days=days_ago))
     assert stats_of(person).stage.slug == "sustaining"
@@ -162,15 +181,20 @@ def test_someone_created_without_counters_gets_them_on_their_first_activity(db):
     assert (stats.activities, stats.events_attended, stats.stage.slug) == (1, 1, "taking_action")
 
 
-def test_recording_takes_the_same_few_queries_however_long_the_history(person, django_assert_num_queries):
+def test_recording_takes_the_same_few_queries_however_long_the_history(
+    person, django_assert_num_queries
+):
     for days_ago in range(40, 0, -1):
         record_at(person, "petition_signed", NOW - timedelta(days=days_ago, hours=1))
+    # The savepoint and its release around the service; on PostgreSQL one read of the counters
+    # with the ladder and one write; on SQLite (no round trips) the ladder, the activity, the
+    # counters and the transition each have their own short statement.
+    postgresql = connection.vendor == "postgresql"
     with time_machine.travel(NOW, tick=False):
-        # savepoint, lock the counters, insert, load the ladder, update the counters, release
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(2 + (2 if postgresql else 4)):
             record_activity(person, "shared")
         Stage.objects.filter(slug="leader").update(rule={"count": "shared", "gte": 2})
-        # ... and one more to write the transition when the stage changes
-        with django_assert_num_queries(7):
-            record_activity(person, "shared")
+        with django_assert_num_queries(2 + (2 if postgresql else 5)):
+            activity = record_activity(person, "shared")
     assert stats_of(person).stage.slug == "leader"
+    assert Activity.objects.get(pk=activity.pk).kind == "shared"

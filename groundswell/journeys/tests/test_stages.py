@@ -10,7 +10,13 @@ from groundswell.journeys.models import Activity, Stage
 def test_five_default_stages_ship_named_in_english_spanish_and_french(db):
     stages = list(Stage.objects.order_by("order"))
 
-    assert [s.slug for s in stages] == ["discovery", "intention", "taking_action", "sustaining", "leader"]
+    assert [s.slug for s in stages] == [
+        "discovery",
+        "intention",
+        "taking_action",
+        "sustaining",
+        "leader",
+    ]
     for stage in stages:
         assert set(stage.name) == set(stage.description) == {"en", "es", "fr"}
         parse_criteria(stage.rule)
@@ -34,20 +40,26 @@ def test_staff_change_a_rule_in_the_admin_and_the_change_is_audited(world, clien
     stage = Stage.objects.get(slug="taking_action")
     url = reverse("admin:journeys_stage_change", args=[stage.pk])
 
-    response = client_for(world.hq).post(url, stage_form(stage, rule='{"count": "shared", "gte": 2}', name_es="Acción"))
+    response = client_for(world.hq).post(
+        url, stage_form(stage, rule='{"count": "shared", "gte": 2}', name_es="Acción")
+    )
 
     assert response.status_code == 302
     stage.refresh_from_db()
     assert stage.rule == {"count": "shared", "gte": 2}
     assert stage.name["es"] == "Acción"
-    assert AuditEntry.objects.filter(verb="journeys.stage_changed", object_id=str(stage.pk)).exists()
+    assert AuditEntry.objects.filter(
+        verb="journeys.stage_changed", object_id=str(stage.pk)
+    ).exists()
 
 
 def test_the_admin_refuses_an_invalid_rule_and_names_the_problem(world, client_for):
     stage = Stage.objects.get(slug="taking_action")
     url = reverse("admin:journeys_stage_change", args=[stage.pk])
 
-    response = client_for(world.hq).post(url, stage_form(stage, rule='{"any": [{"count": "danced", "gte": 1}]}'))
+    response = client_for(world.hq).post(
+        url, stage_form(stage, rule='{"any": [{"count": "danced", "gte": 1}]}')
+    )
 
     assert response.status_code == 200
     assert "any[0].count: unknown counter" in response.content.decode()

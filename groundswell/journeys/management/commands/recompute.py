@@ -43,5 +43,7 @@ class Command(BaseCommand):
             return None
         at = parse_datetime(value)
         if not isinstance(at, datetime) or at.tzinfo is None:
-            raise CommandError("--now must be an ISO 8601 time with a UTC offset, e.g. 2026-06-01T00:00:00+00:00")
+            raise CommandError(
+                "--now must be an ISO 8601 time with a UTC offset, e.g. 2026-06-01T00:00:00+00:00"
+            )
         return at
