@@ -50,7 +50,6 @@ def main():
             [sys.executable, str(BENCH_DIR / argv[0]), *argv[1:]],
             stdout=subprocess.PIPE, text=True, cwd=BENCH_DIR,
         )  # fmt: skip
-        sys.stdout.write(result.stdout)
         lines += result.stdout.splitlines()
         if result.returncode:
             failed.append(argv[0])

@@ -19,7 +19,8 @@ pytestmark = [
 def code_in(mailbox, address):
     """The sign-in code: the line of the mail that is nothing but the code ("ABCD-EFGH")."""
     (message,) = mailbox.to(address)
-    return re.search(r"^\s*([A-Z0-9][A-Z0-9-]{4,}[A-Z0-9])\s*$", mailbox.text(message), re.M).group(1)
+    code = re.search(r"^\s*([A-Z0-9][A-Z0-9-]{4,}[A-Z0-9])\s*$", mailbox.text(message), re.M)
+    return code.group(1)
 
 
 def test_a_supporter_signs_in_with_an_emailed_code_and_sees_their_stage(page, smtp_server):
