@@ -1,34 +1,4 @@
-"""The criteria language: one small, validated JSON grammar that says "which people".
-
-A ladder rule, a segment, a badge rule and a mailing's audience are all criteria. `parse(data,
-vocabulary)` validates them before anything reaches SQL and returns a node with two evaluators
-that must agree (property tests hold them to it):
-
-- `node.to_q(now)`: a Q for `Person.objects.filter(...)`, set-based for whole populations;
-- `node.matches(facts, now)`: in Python on one person's facts, for the hot path.
-
-Grammar (numbers are whole; <op> is one of gte, gt, lte, lt, eq):
-
-    {}                                              everyone
-    {"all": [..]}  {"any": [..]}  {"not": {..}}
-    {"count": "<counter>", "<op>": n, "within_days": d}      within_days optional, 1..365
-    {"field": "<name>", "eq"|"ne": "v"}  {"field": .., "in"|"not_in": ["v", ..]}
-    {"field": .., "empty": true|false}
-    {"stage_at_least": "<slug>"}  {"tag": "<name>"}  {"days_since": "<date>", "<op>": n}
-
-Time is counted in whole UTC days, the same way by both evaluators:
-- `within_days=d` counts activities with occurred_at >= midnight UTC of (today - (d - 1) days), so
-  1 means "today"; without it a count covers the whole history (the stats row's lifetime counts).
-- `days_since` is the number of calendar days (UTC) from the date to today. A missing date (no
-  activity yet, no stage) counts as infinitely long ago: `{"days_since": "last_activity", "gte":
-  30}` includes people who never did anything, and "lte"/"lt"/"eq" never match them.
-- Someone without a stats row has zero counts, no stage and missing dates.
-
-Core imports nothing of ours: the app that owns the people supplies a Vocabulary (its counters,
-fields, dates and the models to count in), and facts answering `value(field)` ("" when missing),
-`stat(column)`, `kind_total(kind)`, `kind_since(kind, day)`, `date(name)` (None when missing),
-`has_tag(name)`, `stage_order_of(slug)` and `.stage_order` (journeys.facts.PersonFacts does).
-"""
+"""The grammar, its parser and the two evaluators (see the package docstring)."""
 
 import contextlib
 import json
@@ -38,8 +8,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from functools import reduce
 
-from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, BooleanField, Count, Expression, F, Q, Subquery, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, Coalesce
@@ -319,14 +287,24 @@ class _Parser:
 class _Ctx:
     """One evaluation: the instant, today's UTC date, and whether Qs run over the stats model."""
 
-    __slots__ = ("vocabulary", "now", "today", "on_stats")
+    __slots__ = ("vocabulary", "now", "today", "on_stats", "scope")
 
-    def __init__(self, vocabulary, now=None, *, on_stats=False):
+    def __init__(self, vocabulary, now=None, *, on_stats=False, scope=None):
         now = now or timezone.now()
         if timezone.is_naive(now):
             raise ValueError("criteria need an aware datetime for `now`")
         self.vocabulary, self.now, self.on_stats = vocabulary, now, on_stats
         self.today = now.astimezone(UTC).date()
+        # A Q over rows that point at a person ("person__country__in"): conditions that every
+        # result must meet anyway, pushed into windowed counts so they group only those people.
+        self.scope = scope
+
+    def narrowed(self, parts):
+        """This evaluation with `parts` (Qs on person__ lookups) added to the scope."""
+        if not parts:
+            return self
+        scope = reduce(operator.and_, parts if self.scope is None else [self.scope, *parts])
+        return _Ctx(self.vocabulary, self.now, on_stats=self.on_stats, scope=scope)
 
     def midnight(self, days_ago):
         """Midnight UTC that starts the day `days_ago` days before today."""
@@ -457,6 +435,10 @@ class _Group(Node):
     def _q(self, ctx, negated):
         conjunction = (self.key == "all") != negated  # De Morgan: not(any) is all(not)
         absorbing, neutral = (_NONE, _ALL) if conjunction else (_ALL, _NONE)
+        if conjunction:
+            # Every person in the result meets the plain field conditions, so a set below can be
+            # restricted to them: "FR and 2+ actions in 90 days" groups only French activities.
+            ctx = ctx.narrowed(self._person_scope(ctx, negated))
         parts = [child._q(ctx, negated) for child in self.children]
         if absorbing in parts:
             return absorbing
@@ -464,6 +446,16 @@ class _Group(Node):
         if not qs:
             return neutral
         return reduce(operator.and_ if conjunction else operator.or_, qs)
+
+    def _person_scope(self, ctx, negated):
+        joined = _Ctx(self.vocabulary, ctx.now, on_stats=True)  # lookups through "person__"
+        parts = []
+        for child in self.children:
+            if isinstance(child, FieldNode) and not self.vocabulary.fields[child.field].on_stats:
+                part = child._q(joined, negated)
+                if isinstance(part, Q):
+                    parts.append(part)
+        return parts
 
     def _describe(self):
         if not self.children:
@@ -576,7 +568,10 @@ class CountNode(Node):
                 f"{vocabulary.kind_field}__in": sorted(vocabulary.counters[self.counter].kinds),
                 f"{vocabulary.time_field}__gte": ctx.midnight(self.within_days - 1),
             }
-        ).values(subject)
+        )
+        if ctx.scope is not None:
+            rows = rows.filter(ctx.scope)
+        rows = rows.values(subject)
         if mode == "at_least" and k == 1:
             return rows
         grouped = rows.order_by().annotate(criteria_n=Count("*"))
@@ -744,55 +739,3 @@ class DaysSinceNode(Node):
         return (
             ngettext("%(count)s day since %(what)s", "%(count)s days since %(what)s", self.n) % what
         )
-
-
-# --- Helpers for other code: describe, forms, validators -------------------------------------
-
-_default_vocabulary = None
-
-
-def set_default_vocabulary(vocabulary):
-    """The vocabulary `describe` and `validate_criteria` use when given raw criteria."""
-    global _default_vocabulary
-    _default_vocabulary = vocabulary
-
-
-def _vocabulary(vocabulary):
-    vocabulary = vocabulary or _default_vocabulary
-    if vocabulary is None:
-        raise RuntimeError("no criteria vocabulary registered (is groundswell.journeys installed?)")
-    return vocabulary
-
-
-def describe(criteria, vocabulary=None):
-    """A short translated sentence saying what `criteria` (a node, a dict or JSON) selects."""
-    if not isinstance(criteria, Node):
-        criteria = parse(criteria, _vocabulary(vocabulary))
-    return criteria.describe()
-
-
-def validate_criteria(value, vocabulary=None):
-    """A Django validator: raises ValidationError with one message per problem."""
-    try:
-        parse(value, _vocabulary(vocabulary))
-    except CriteriaError as exc:
-        raise ValidationError(
-            [ValidationError(message, code="criteria") for message in exc.errors]
-        ) from None
-
-
-class CriteriaField(forms.JSONField):
-    """A JSON text area whose value must be valid criteria; `{}` (everyone) is a valid value."""
-
-    def __init__(self, *, vocabulary=None, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-        self.vocabulary = vocabulary
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return {} if value is None else value
-
-    def validate(self, value):
-        super().validate(value)
-        validate_criteria(value, self.vocabulary)
