@@ -1,4 +1,4 @@
-"""The `groundswell` console script: demo, serve, worker, seed, recompute, and every manage.py command."""
+"""The `groundswell` console script: demo, serve, worker, seed, recompute, and all of manage.py."""
 
 import os
 import sys

@@ -5,7 +5,7 @@ from groundswell.core.testing import smtp_server  # noqa: F401 - a fixture: a re
 
 @pytest.fixture
 def world(db):
-    """The personas of groundswell.test: HQ, an organiser, two coordinators, a supporter, an outsider."""
+    """The personas of groundswell.test: HQ, organiser, two coordinators, supporter, outsider."""
     from groundswell.test import make_world
 
     return make_world()

@@ -1,4 +1,4 @@
-"""Helpers for content that organisers write in several languages ({"en": ..., "es": ..., "fr": ...})."""
+"""Helpers for content organisers write in several languages: {"en": .., "es": .., "fr": ..}."""
 
 from django.conf import settings
 from django.utils import translation

@@ -23,7 +23,9 @@ class Job:
 
 
 JOBS = [
-    Job("nightly-recompute", timedelta(hours=24), "groundswell.journeys.tasks.recompute_stages_task"),
+    Job(
+        "nightly-recompute", timedelta(hours=24), "groundswell.journeys.tasks.recompute_stages_task"
+    ),
 ]
 
 

@@ -45,7 +45,9 @@ class Stage(models.Model):
     description = models.JSONField(_("description"), default=dict, blank=True)
     rule = models.JSONField(_("rule"), default=dict, blank=True)  # criteria; {} matches everyone
     # When set, a person who has been inactive this long may drop below this stage.
-    demote_after_days = models.PositiveIntegerField(_("demote after days inactive"), null=True, blank=True)
+    demote_after_days = models.PositiveIntegerField(
+        _("demote after days inactive"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("stage")
@@ -66,7 +68,9 @@ class PersonStats(models.Model):
     person = models.OneToOneField(
         "people.Person", on_delete=models.CASCADE, primary_key=True, related_name="stats"
     )
-    stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    stage = models.ForeignKey(
+        Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     stage_since = models.DateTimeField(null=True, blank=True)
     first_activity_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -90,8 +94,12 @@ class PersonStats(models.Model):
 
 
 class StageTransition(models.Model):
-    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="stage_transitions")
-    from_stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="stage_transitions"
+    )
+    from_stage = models.ForeignKey(
+        Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     to_stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="+")
     at = models.DateTimeField(_("time"))
     reason = models.CharField(max_length=20, default="activity")  # activity, recompute, merge

@@ -21,4 +21,4 @@ class Command(BaseCommand):
             "--bind", bind, "--workers", str(workers), "--threads", "4",
             "--access-logfile", "-", "--access-logformat", '%(m)s %(U)s %(s)s %(L)ss',
         ]  # fmt: skip
-        os.execv(sys.executable, argv)
+        os.execv(sys.executable, argv)  # noqa: S606 - become gunicorn
