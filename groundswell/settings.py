@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "groundswell.journeys",
     "groundswell.campaigns",
     "groundswell.amplification",
+    "groundswell.actions",
     "groundswell.groups",
     "groundswell.analytics",
 ]
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "groundswell.core.middleware.SecurityHeadersMiddleware",
+    "groundswell.amplification.middleware.ShareClickMiddleware",
 ]
 
 ROOT_URLCONF = "groundswell.urls"

@@ -11,5 +11,7 @@ urlpatterns = [
     path("me/", include("groundswell.accounts.urls")),
     path("journey/", include("groundswell.journeys.urls")),
     path("org/people/", include("groundswell.people.urls")),
+    path("r/", include("groundswell.amplification.urls")),
+    path("act/", include("groundswell.actions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,7 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 ROLES = ["hq", "organiser", "coord_a", "coord_b", "supporter", "outsider", "anonymous"]
 LOGIN = "login"  # a redirect to the sign-in page
-PREFIXES = ("org/", "journey/")
+PREFIXES = ("org/", "journey/", "r/org/")
 
 
 def statuses(hq, organiser, coord_a, coord_b, supporter=403, outsider=403, anonymous=LOGIN):
@@ -53,11 +53,15 @@ MATRIX = {
     "people:segment-delete": Case(GROUP_A_RECORD, kwargs=lambda f: {"pk": f.segment_a.pk}),
     "journeys:ladder": Case(EVERY_ORGANISER),
     "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
+    "amplification:campaign": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": f.campaign.slug}),
+    "amplification:person-tree": Case(
+        GROUP_A_RECORD, kwargs=lambda f: {"uuid": f.world.person_a.uuid}
+    ),
 }
 
 
 def organiser_routes():
-    """(route, URL name) of every pattern whose full path starts with org/ or journey/."""
+    """(route, URL name) of every pattern whose full path starts with one of PREFIXES."""
 
     def walk(resolver, prefix, namespace):
         for entry in resolver.url_patterns:
@@ -78,14 +82,18 @@ def organiser_routes():
 class Fixtures:
     world: object
     segment_a: object
+    campaign: object = None
 
 
 @pytest.fixture
 def fixtures(world):
+    from groundswell.campaigns.models import Campaign
     from groundswell.people.services import save_segment
 
     return Fixtures(
-        world=world, segment_a=save_segment("Group A", criteria={}, actor=world.coord_a)
+        world=world,
+        segment_a=save_segment("Group A", criteria={}, actor=world.coord_a),
+        campaign=Campaign.objects.create(slug="air", title={"en": "Air"}),
     )
 
 

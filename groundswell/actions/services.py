@@ -1,0 +1,169 @@
+"""State changes for actions: taking one (the hot path), confirming by email, clearing flags."""
+
+from functools import partial
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from groundswell.core.audit import audit
+from groundswell.journeys.services import record_activity
+from groundswell.people.services import upsert_person
+
+from . import counters, spam
+from .models import Submission
+
+CONFIRM_SALT = "groundswell.actions.confirm"
+CONFIRM_MAX_AGE = 30 * 24 * 3600  # a confirmation link works for 30 days
+# The person fields an action form may pass on to upsert_person.
+PERSON_INPUT = ("given_name", "family_name", "email", "phone", "country", "postal_code")
+COMMENT_MAX_LENGTH = Submission._meta.get_field("comment").max_length
+
+MESSAGES = {
+    "not_live": _("This action is not open at the moment."),
+    "bad_link": _("This confirmation link is not valid or has expired."),
+}
+
+
+@transaction.atomic
+def take_action(action, *, data, ip=None, ref=None, channel="", language=None):
+    """Upsert the person, attribute a referral, create (or find) the submission, record the
+    activity and bump the count, in one transaction; (submission, created)."""
+    if not action.is_live:
+        raise ValidationError(MESSAGES["not_live"], code="not_live")
+    language = (language or translation.get_language() or "en")[:2]
+    ip_hash = spam.hash_ip(ip)
+    consents = [{"channel": "email", "purpose": "updates", "granted": True}]
+    person, person_created = upsert_person(
+        **{field: data.get(field) for field in PERSON_INPUT},
+        language=language,
+        source=f"action:{action.slug}",
+        consents=consents if data.get("consent") else (),
+        consent_source_detail=f"action:{action.slug}",
+        wording_version=action.consent_wording_version,
+    )
+    reason = spam.flag_reason(
+        honeypot=data.get(spam.HONEYPOT_FIELD, ""), ip_hash=ip_hash, email=person.email
+    )
+    code = _clean_code(ref)
+    if person_created and code and not reason:
+        _attribute(person, code=code, channel=channel, campaign=action.campaign)
+    submission, created = _submission(
+        action,
+        person,
+        comment=(data.get("comment") or "").strip()[:COMMENT_MAX_LENGTH],
+        flag_reason=reason,
+        channel=channel[:20],
+        referral_code=code,
+        ip_hash=ip_hash,
+    )
+    if created:
+        audit("action.submitted", submission, action=action.slug, flagged=reason)
+        if action.double_opt_in:
+            from .tasks import send_confirmation_task
+
+            # On commit: a rolled-back submission must send nothing, whatever the tasks backend.
+            transaction.on_commit(partial(send_confirmation_task.enqueue, submission.pk))
+        else:
+            _confirm(submission)
+    return submission, created
+
+
+def _clean_code(ref):
+    """A referral code as typed into a link, or "" (a tampered one is ignored, never an error)."""
+    code = ref.strip().lower() if isinstance(ref, str) else ""
+    return code if code.isalnum() and len(code) <= 12 else ""
+
+
+def _attribute(person, *, code, channel, campaign):
+    from groundswell.amplification.services import attribute_signup
+
+    return attribute_signup(person, code=code, channel=channel, campaign=campaign)
+
+
+def _submission(action, person, **fields):
+    """The person's submission to `action`, created if new; (submission, created)."""
+    existing = Submission.objects.filter(person=person, action=action).first()
+    if existing is not None:
+        return existing, False
+    fields["flagged"] = bool(fields["flag_reason"])
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent twin rolls back only this
+            return Submission.objects.create(person=person, action=action, **fields), True
+    except IntegrityError:
+        return Submission.objects.get(person=person, action=action), False
+
+
+def _confirm(submission):
+    """Mark confirmed; if it is not flagged, record the activity and count it."""
+    submission.status = Submission.Status.CONFIRMED
+    submission.confirmed_at = timezone.now()
+    submission.save(update_fields=["status", "confirmed_at"])
+    if not submission.flagged:
+        _count(submission)
+
+
+def _count(submission):
+    action = submission.action
+    record_activity(
+        submission.person,
+        action.activity_kind,
+        object_type="action",
+        object_id=action.pk,
+        campaign=action.campaign,
+        channel=submission.channel,
+    )
+    counters.bump(action.pk)
+
+
+def confirmation_token(submission):
+    """The signed token of the link that confirms `submission`."""
+    return signing.dumps(submission.pk, salt=CONFIRM_SALT, compress=True)
+
+
+@transaction.atomic
+def confirm_submission(token):
+    """Confirm the submission a signed link names; following it again changes nothing."""
+    try:
+        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+        submission = (
+            Submission.objects.select_for_update()
+            .select_related("action__campaign", "person")
+            .get(pk=pk)
+        )
+    except (signing.BadSignature, Submission.DoesNotExist, TypeError, ValueError):
+        raise ValidationError(MESSAGES["bad_link"], code="bad_link") from None
+    if submission.status == Submission.Status.PENDING:
+        _confirm(submission)
+        audit("action.confirmed", submission, action=submission.action.slug)
+    return submission
+
+
+@transaction.atomic
+def clear_submission(submission, *, actor=None):
+    """An organiser clears a flagged submission: it counts from now on if confirmed."""
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not submission.flagged:
+        return submission
+    submission.flagged = False
+    submission.save(update_fields=["flagged"])
+    if submission.status == Submission.Status.CONFIRMED:
+        _count(submission)
+    audit("action.cleared", submission, actor=actor, reason=submission.flag_reason)
+    return submission
+
+
+def send_confirmation(submission_id):
+    """Email the person the link that confirms their submission, in their language."""
+    from django.urls import reverse
+
+    from groundswell.core.mail import send_templated_mail
+
+    submission = Submission.objects.select_related("action", "person").get(pk=submission_id)
+    if submission.status != Submission.Status.PENDING:
+        return 0
+    url = reverse("actions:confirm", args=[confirmation_token(submission)])
+    context = {"action": submission.action, "confirm_path": url}
+    return send_templated_mail(submission.person, "actions-confirm", context)

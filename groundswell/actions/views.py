@@ -1,0 +1,78 @@
+"""Public action pages: the page with its form, the thank-you page with sharing, confirmation."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from groundswell.core.i18n import localized
+
+from . import counters, services
+from .forms import ActionForm
+from .models import Action
+
+SESSION_KEY = "actions.taken"  # {slug: person id}: the thank-you page shares the person's link
+
+
+def _public_action(slug):
+    return get_object_or_404(
+        Action.objects.select_related("campaign").exclude(status=Action.Status.DRAFT), slug=slug
+    )
+
+
+def action_detail(request, slug):
+    action = _public_action(slug)
+    consent_label = localized(action.consent_text)
+    if request.method == "POST" and action.is_live:
+        form = ActionForm(request.POST, consent_label=consent_label)
+        if form.is_valid():
+            submission, _created = services.take_action(
+                action,
+                data=form.action_data(),
+                ip=request.META.get("REMOTE_ADDR"),
+                ref=form.cleaned_data["r"],
+                channel=form.cleaned_data["c"],
+                language=get_language(),
+            )
+            taken = request.session.get(SESSION_KEY, {})
+            request.session[SESSION_KEY] = {**taken, action.slug: submission.person_id}
+            return redirect("actions:action-thanks", slug=action.slug)
+    else:
+        initial = {"r": request.GET.get("r", ""), "c": request.GET.get("c", "")}
+        form = ActionForm(initial=initial, consent_label=consent_label)
+    context = {"action": action, "form": form, "count": counters.live_count(action.pk)}
+    return render(request, "actions/action_detail.html", context)
+
+
+def action_thanks(request, slug):
+    action = _public_action(slug)
+    person_id = request.session.get(SESSION_KEY, {}).get(action.slug)
+    url = reverse("actions:action-detail", args=[action.slug])
+    context = {"action": action, **_sharing(action, person_id, url)}
+    return render(request, "actions/action_thanks.html", context)
+
+
+def _sharing(action, person_id, url):
+    """Share buttons carrying the person's code, and the address of a QR code of their link."""
+    from groundswell.amplification.services import share_links, with_params
+    from groundswell.people.models import Person
+
+    person = Person.objects.filter(pk=person_id).first() if person_id else None
+    if person is None:
+        return {"share_links": [], "qr_url": ""}
+    message = action.campaign.share_message("whatsapp") or action.display_title
+    links = share_links(person, url=url, message=message)
+    own_link = with_params(url, r=person.referral_code, c="qr")
+    qr_url = with_params(reverse("amplification:qr"), u=own_link)
+    return {"share_links": links, "qr_url": qr_url}
+
+
+def confirm(request, token):
+    """GET shows a button (mail scanners follow links); POST confirms."""
+    if request.method != "POST":
+        return render(request, "actions/confirm.html", {"token": token})
+    try:
+        submission = services.confirm_submission(token)
+    except ValidationError as exc:
+        return render(request, "actions/confirm.html", {"error": exc.messages[0]}, status=400)
+    return redirect("actions:action-thanks", slug=submission.action.slug)

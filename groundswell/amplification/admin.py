@@ -1,0 +1,33 @@
+"""Attributions and share clicks, read-only: they change only through amplification.services."""
+
+from django.contrib import admin
+
+from .models import Attribution, ShareClick
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Attribution)
+class AttributionAdmin(ReadOnlyAdmin):
+    list_display = ["person", "referred_by", "root", "depth", "channel", "campaign", "created_at"]
+    list_filter = ["channel", "depth", "campaign"]
+    list_select_related = ["person", "referred_by", "root", "campaign"]
+    raw_id_fields = ["person", "referred_by", "root"]
+
+
+@admin.register(ShareClick)
+class ShareClickAdmin(ReadOnlyAdmin):
+    list_display = ["code", "channel", "campaign", "path", "at", "converted"]
+    list_filter = ["channel", "campaign"]
+    list_select_related = ["campaign", "converted"]
+    search_fields = ["code"]
+    date_hierarchy = "at"
