@@ -20,7 +20,9 @@ def envint(name, default):
 DATA_DIR = Path(os.environ.get("GROUNDSWELL_DATA_DIR", BASE_DIR.parent / "data")).resolve()
 DEBUG = envbool("DEBUG", False)
 # The demo and the tests get a throwaway key; a deployment must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "groundswell-insecure-demo-key-set-SECRET_KEY-in-production")
+SECRET_KEY = os.environ.get(
+    "SECRET_KEY", "groundswell-insecure-demo-key-set-SECRET_KEY-in-production"
+)
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -186,7 +188,10 @@ CONTENT_SECURITY_POLICY = (
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -210,7 +215,9 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Groundswell <noreply@groundswell.localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Groundswell <noreply@groundswell.localhost>"
+)
 
 LOGGING = {
     "version": 1,
