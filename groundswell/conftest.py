@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 
 from groundswell.core.testing import smtp_server  # noqa: F401 - a fixture: a real SMTP server on loopback
@@ -20,3 +22,17 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _shipped_ladder_in_transactional_tests(request):
+    """Transactional tests start from a flushed database, which drops the rows data migrations
+    shipped (the default ladder): put them back so every test sees the same starting point."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    shipped = importlib.import_module("groundswell.journeys.migrations.0002_default_stages")
+    shipped.create_stages(apps, None)

@@ -10,7 +10,7 @@ from groundswell.test import PASSWORD, make_person, make_user
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 CRITERIA = {"all": [{"field": "country", "in": ["FR"]}, {"count": "actions", "gte": 2}]}

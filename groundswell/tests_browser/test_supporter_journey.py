@@ -12,7 +12,7 @@ from groundswell.test import make_person
 # serialized_rollback: the flush afterwards must not lose the default ladder from migrations.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
