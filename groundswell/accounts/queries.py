@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
+from groundswell.amplification.queries import impact
+from groundswell.amplification.services import absolute, with_params
 from groundswell.journeys.facts import PersonFacts
 from groundswell.journeys.models import PersonStats, StageTransition
 from groundswell.journeys.next_steps import next_best_actions, next_stage_after, stage_progress
@@ -18,6 +22,14 @@ class Journey:
     progress: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
     transitions: list = field(default_factory=list)
+    referral_link: str = ""
+    recruits: int = 0  # people who joined through the person's link
+    recruits_further: int = 0  # people who joined through those, and so on
+
+
+def referral_link(person):
+    """The person's own link to share: the home page with their code."""
+    return absolute(with_params(reverse("home"), r=person.referral_code, c="copy"))
 
 
 def my_journey(person):
@@ -27,6 +39,7 @@ def my_journey(person):
         stats = PersonStats(person=person)
     next_stage = next_stage_after(stats.stage)
     facts = PersonFacts.from_stats(stats, person=person)
+    recruits, recruits_further = impact(person)
     return Journey(
         person=person,
         stage=stats.stage,
@@ -39,4 +52,7 @@ def my_journey(person):
             .select_related("from_stage", "to_stage")
             .order_by("-at", "-pk")[:HISTORY_LENGTH]
         ),
+        referral_link=referral_link(person) if person.referral_code else "",
+        recruits=recruits,
+        recruits_further=recruits_further,
     )

@@ -92,6 +92,7 @@ class Submission(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for email confirmation")
         CONFIRMED = "confirmed", _("Confirmed")
+        INVALID = "invalid", _("Invalidated by an organiser")
 
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="action_submissions"

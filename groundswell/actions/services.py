@@ -1,4 +1,4 @@
-"""State changes for actions: taking one (the hot path), confirming by email, clearing flags."""
+"""State changes for actions: taking one (the hot path), confirming by email, moderation."""
 
 from functools import partial
 
@@ -153,6 +153,36 @@ def clear_submission(submission, *, actor=None):
         _count(submission)
     audit("action.cleared", submission, actor=actor, reason=submission.flag_reason)
     return submission
+
+
+@transaction.atomic
+def clear_submissions(ids, *, actor=None):
+    """Clear the flagged submissions among `ids` (see clear_submission); how many were cleared."""
+    flagged = Submission.objects.filter(pk__in=ids, flagged=True).exclude(
+        status=Submission.Status.INVALID
+    )
+    cleared = [clear_submission(submission, actor=actor) for submission in flagged]
+    return len(cleared)
+
+
+@transaction.atomic
+def invalidate_submissions(ids, *, actor=None):
+    """Mark the flagged submissions among `ids` invalid: never counted; how many changed.
+
+    Only flagged ones: they were never counted, so nothing has to be taken back from the counts
+    or the person's journey. Invalidating twice changes nothing.
+    """
+    submissions = list(
+        Submission.objects.select_for_update()
+        .filter(pk__in=ids, flagged=True)
+        .exclude(status=Submission.Status.INVALID)
+        .select_related("action")
+    )
+    for submission in submissions:
+        submission.status = Submission.Status.INVALID
+        submission.save(update_fields=["status"])
+        audit("action.invalidated", submission, actor=actor, reason=submission.flag_reason)
+    return len(submissions)
 
 
 def send_confirmation(submission_id):

@@ -1,16 +1,21 @@
 """Public action pages: the page with its form, the thank-you page with sharing, confirmation."""
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 
+from groundswell.accounts.permissions import is_organiser
 from groundswell.core.i18n import localized
 
-from . import counters, services
+from . import counters, queries, services
 from .forms import ActionForm
 from .models import Action
 
+MODERATION_PAGE_SIZE = 50
 SESSION_KEY = "actions.taken"  # {slug: person id}: the thank-you page shares the person's link
 
 
@@ -22,6 +27,7 @@ def _public_action(slug):
 
 def action_detail(request, slug):
     action = _public_action(slug)
+    request.share_campaign = action.campaign  # ShareClickMiddleware counts clicks for it
     consent_label = localized(action.consent_text)
     if request.method == "POST" and action.is_live:
         form = ActionForm(request.POST, consent_label=consent_label)
@@ -76,3 +82,29 @@ def confirm(request, token):
     except ValidationError as exc:
         return render(request, "actions/confirm.html", {"error": exc.messages[0]}, status=400)
     return redirect("actions:action-thanks", slug=submission.action.slug)
+
+
+@login_required
+def moderation(request):
+    """Flagged submissions, cleared or invalidated in bulk. HQ and staff organisers only: spam
+    review is campaign-wide, and flagged signers mostly belong to no local group."""
+    if not is_organiser(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
+        bulk = {"clear": services.clear_submissions, "invalidate": services.invalidate_submissions}
+        service = bulk.get(request.POST.get("do"))
+        if service is not None:
+            changed = service(ids, actor=request.user)
+            messages.success(request, _moderated_message(request.POST["do"], changed))
+        return redirect("actions:moderation")
+    page = Paginator(queries.flagged_submissions(), MODERATION_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "actions/moderation.html", {"page": page})
+
+
+def _moderated_message(verb, n):
+    if verb == "clear":
+        return ngettext("%(n)d submission cleared.", "%(n)d submissions cleared.", n) % {"n": n}
+    return ngettext("%(n)d submission invalidated.", "%(n)d submissions invalidated.", n) % {"n": n}

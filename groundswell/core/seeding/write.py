@@ -21,6 +21,7 @@ from groundswell.journeys.models import Activity
 from groundswell.journeys.services import rebuild_stats
 from groundswell.people.models import ConsentRecord, Person, Tag, Tagging
 
+from . import actions as demo_actions
 from . import places
 
 BATCH = 1000
@@ -51,7 +52,11 @@ def write_plan(plan, *, progress=None):
         insert_taggings(plan.people, ids)
         groups = build_groups(plan.groups, ids)
         referrals = insert_attributions(plan.people, ids, campaigns)
+        actions = demo_actions.ensure_actions(campaigns)
+        taken = demo_actions.link_activities(plan.people, actions)
         activities = insert_activities(plan.people, ids, campaigns, groups, bars)
+        demo_actions.insert_submissions(taken, plan.people, ids, actions, now=plan.now)
+        demo_actions.insert_share_clicks(plan.people, ids, campaigns, actions)
         person_ids = [ids[person.index] for person in plan.people]
         with bars("stages", len(person_ids)) as bar:
             for start in range(0, len(person_ids), STATS_CHUNK):

@@ -14,7 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 ROLES = ["hq", "organiser", "coord_a", "coord_b", "supporter", "outsider", "anonymous"]
 LOGIN = "login"  # a redirect to the sign-in page
-PREFIXES = ("org/", "journey/", "r/org/")
+PREFIXES = ("org/", "journey/", "r/org/", "act/org/")
 
 
 def statuses(hq, organiser, coord_a, coord_b, supporter=403, outsider=403, anonymous=LOGIN):
@@ -32,6 +32,7 @@ def statuses(hq, organiser, coord_a, coord_b, supporter=403, outsider=403, anony
 EVERY_ORGANISER = statuses(200, 200, 200, 200)
 GROUP_A_RECORD = statuses(200, 200, 200, 404)  # another group's record does not exist
 HQ_ONLY_ACTION = statuses(302, 403, 403, 403)
+STAFF_ONLY = statuses(200, 200, 403, 403)  # HQ and staff organisers, no coordinator
 
 
 @dataclass
@@ -54,6 +55,7 @@ MATRIX = {
     "journeys:ladder": Case(EVERY_ORGANISER),
     "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
     "amplification:campaign": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": f.campaign.slug}),
+    "actions:moderation": Case(STAFF_ONLY),
     "amplification:person-tree": Case(
         GROUP_A_RECORD, kwargs=lambda f: {"uuid": f.world.person_a.uuid}
     ),

@@ -7,7 +7,9 @@ from django.core.management import CommandError, call_command
 
 from groundswell.accounts.demo import DEMO_ORGANISER, DEMO_PASSWORD, DEMO_SUPPORTER
 from groundswell.accounts.models import User
-from groundswell.amplification.models import Attribution
+from groundswell.actions import counters
+from groundswell.actions.models import Action, Submission
+from groundswell.amplification.models import Attribution, ShareClick
 from groundswell.core.seeding import places
 from groundswell.core.seeding.demo import DEMO_ADMIN, DEMO_COORDINATOR
 from groundswell.core.seeding.plan import MAX_DEPTH, make_plan
@@ -150,3 +152,41 @@ def test_demo_log_ins_are_made_once_however_often_seed_runs(seeded):
     coordinator = User.objects.get(email=DEMO_COORDINATOR)
     assert coordinator.person.group_memberships.get().role == Membership.Role.COORDINATOR
     assert User.objects.filter(email__endswith="@demo.groundswell.localhost").count() == 4
+
+
+def test_the_demo_has_live_actions_of_every_kind_in_three_languages(seeded):
+    live = Action.objects.filter(status=Action.Status.LIVE)
+
+    assert set(live.values_list("kind", flat=True)) >= {"petition", "letter", "pledge", "download"}
+    for action in live:
+        assert set(action.title) >= {"en", "es", "fr"}
+        assert action.campaign.status == "live"
+
+
+def test_each_counted_submission_is_an_action_activity_at_the_same_moment(seeded):
+    counted = Submission.objects.filter(flagged=False).select_related("action")
+    linked = Activity.objects.filter(object_type="action")
+
+    assert counted.count() > PEOPLE // 4
+    assert counted.count() == linked.count()
+    for submission in counted[:200]:
+        activity = linked.get(person=submission.person, object_id=submission.action_id)
+        assert activity.kind == submission.action.activity_kind
+        assert activity.occurred_at == submission.created_at == submission.confirmed_at
+        assert activity.campaign_id == submission.action.campaign_id
+
+
+def test_action_counts_are_the_counted_submissions_and_some_are_flagged_for_review(seeded):
+    assert Submission.objects.filter(flagged=True).exists()
+    for action in Action.objects.all():
+        expected = action.submissions.filter(flagged=False, status="confirmed").count()
+        assert counters.total(action.pk) == expected
+
+
+def test_every_recruit_came_through_a_counted_share_click_on_their_campaign(seeded):
+    for attribution in Attribution.objects.select_related("referred_by"):
+        click = ShareClick.objects.get(converted=attribution.person_id)
+        assert click.code == attribution.referred_by.referral_code
+        assert click.at < attribution.created_at
+        assert click.campaign_id == attribution.campaign_id
+    assert ShareClick.objects.filter(converted=None).exists()
