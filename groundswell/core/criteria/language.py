@@ -299,6 +299,10 @@ class _Ctx:
         # result must meet anyway, pushed into windowed counts so they group only those people.
         self.scope = scope
 
+    def within(self, rows):
+        """`rows` (of a model with a person foreign key) restricted to the scope, if any."""
+        return rows if self.scope is None else rows.filter(self.scope)
+
     def narrowed(self, parts):
         """This evaluation with `parts` (Qs on person__ lookups) added to the scope."""
         if not parts:
@@ -363,7 +367,9 @@ def _on_stats(ctx, pos, neg, missing, negated):
     q, holds = (neg, not missing) if negated else (pos, missing)
     if ctx.on_stats:
         return q
-    rows = ctx.vocabulary.stats_model._base_manager.values(f"{ctx.vocabulary.subject}_id")
+    rows = ctx.within(
+        ctx.vocabulary.stats_model._base_manager.values(f"{ctx.vocabulary.subject}_id")
+    )
     if holds:  # true for the absent too: exclude those for whom the opposite holds
         return _member(ctx, rows.filter(pos if negated else neg), True)
     return _member(ctx, rows.filter(q), False)
@@ -569,9 +575,7 @@ class CountNode(Node):
                 f"{vocabulary.time_field}__gte": ctx.midnight(self.within_days - 1),
             }
         )
-        if ctx.scope is not None:
-            rows = rows.filter(ctx.scope)
-        rows = rows.values(subject)
+        rows = ctx.within(rows).values(subject)
         if mode == "at_least" and k == 1:
             return rows
         grouped = rows.order_by().annotate(criteria_n=Count("*"))
@@ -683,7 +687,7 @@ class TagNode(Node):
     def _q(self, ctx, negated):
         vocabulary = self.vocabulary
         ids = vocabulary.tagging_model._base_manager.filter(**{vocabulary.tag_lookup: self.name})
-        return _member(ctx, ids.values(f"{vocabulary.subject}_id"), negated)
+        return _member(ctx, ctx.within(ids).values(f"{vocabulary.subject}_id"), negated)
 
     def _describe(self):
         return _("tagged “%(tag)s”") % {"tag": self.name}
