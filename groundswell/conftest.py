@@ -36,3 +36,13 @@ def _shipped_ladder_in_transactional_tests(request):
 
     shipped = importlib.import_module("groundswell.journeys.migrations.0002_default_stages")
     shipped.create_stages(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in Spanish leaves Spanish active in this thread; start every test in English."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
