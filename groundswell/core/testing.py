@@ -1,10 +1,12 @@
 """Test helpers with real parts: an SMTP server on loopback that keeps what it receives."""
 
 import email
+import threading
 from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.db import connections
 
 
 class Mailbox:
@@ -60,3 +62,28 @@ def smtp_server(settings):
         yield mailbox
     finally:
         controller.stop()
+
+
+def run_together(work, *, threads):
+    """Run work(i) in `threads` threads started at once; return their results, re-raising errors."""
+    start = threading.Barrier(threads)
+    results, errors = [None] * threads, []
+
+    def run(i):
+        try:
+            start.wait(timeout=30)
+            results[i] = work(i)
+        except Exception as exc:  # collected here, re-raised in the test's thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    pool = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in pool), "a thread never finished"
+    if errors:
+        raise errors[0]
+    return results

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from groundswell.core.admin import ReadOnlyAdmin
 from groundswell.core.i18n import localized
 
 from . import services
@@ -105,17 +106,6 @@ class StageAdmin(admin.ModelAdmin):
         self.message_user(
             request, _("Everyone's stage will be recomputed in the background."), messages.SUCCESS
         )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Activity)

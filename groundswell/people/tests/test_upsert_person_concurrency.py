@@ -3,8 +3,9 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from groundswell.core import testing as core_testing
 from groundswell.people import services
 from groundswell.people.models import Person
 from groundswell.people.services import upsert_person
@@ -14,28 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_together(work, *, threads=THREADS):
-    """Run work(i) in `threads` threads started at once; return their results, re-raising errors."""
-    start = threading.Barrier(threads)
-    results, errors = [None] * threads, []
-
-    def run(i):
-        try:
-            start.wait(timeout=30)
-            results[i] = work(i)
-        except Exception as exc:  # collected here, re-raised in the test's thread
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    pool = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in pool), "a sign-up never finished"
-    if errors:
-        raise errors[0]
-    return results
+    return core_testing.run_together(work, threads=threads)
 
 
 def test_concurrent_sign_ups_with_one_email_make_exactly_one_person():
