@@ -94,6 +94,11 @@ class Submission(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         INVALID = "invalid", _("Invalidated by an organiser")
 
+    class FlagReason(models.TextChoices):
+        HONEYPOT = "honeypot", _("Filled in the hidden trap field")
+        IP_RATE = "ip_rate", _("Too many submissions from one network address")
+        DOMAIN_RATE = "domain_rate", _("Too many submissions from one email domain")
+
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="action_submissions"
     )
@@ -101,7 +106,9 @@ class Submission(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     comment = models.TextField(_("public comment"), max_length=500, blank=True)
     flagged = models.BooleanField(_("flagged"), default=False)
-    flag_reason = models.CharField(_("why it was flagged"), max_length=40, blank=True)
+    flag_reason = models.CharField(
+        _("why it was flagged"), max_length=40, choices=FlagReason, blank=True
+    )
     channel = models.CharField(_("channel"), max_length=20, blank=True)
     referral_code = models.CharField(_("referral code"), max_length=12, blank=True)
     # A keyed hash of the address, for rate limits and moderation; never the address itself.

@@ -27,7 +27,7 @@ def test_organisers_see_the_flagged_submissions_with_a_checkbox_each(client_for,
     for bot in bots:
         assert f'name="ids" value="{bot.pk}"' in html
     assert f'value="{real.pk}"' not in html
-    assert "honeypot" in html
+    assert "Filled in the hidden trap field" in html  # the reason in words, not its code
 
 
 def test_clear_counts_the_checked_ones_and_a_double_submit_counts_them_once(
