@@ -20,7 +20,7 @@ from groundswell.core.i18n import localized
 from .criteria import parse_criteria
 from .facts import PersonFacts
 from .kinds import COUNTERS
-from .models import PersonStats, Stage
+from .models import Stage
 
 logger = logging.getLogger(__name__)
 
@@ -60,20 +60,14 @@ def register_provider(fn):
     return fn
 
 
-def current_stage(person):
-    """The person's stage (None before their first evaluation)."""
-    stats = PersonStats.objects.filter(person=person).select_related("stage").first()
-    return stats.stage if stats else None
-
-
 def next_stage_after(stage):
     """The rung above `stage` (the first rung for None), or None at the top."""
+    return _rung_above(stage.order if stage else None)
+
+
+def _rung_above(order):
     stages = Stage.objects.order_by("order")
-    return stages.filter(order__gt=stage.order).first() if stage else stages.first()
-
-
-def load_facts(person):
-    return PersonFacts.load(person.pk)
+    return stages.filter(order__gt=order).first() if order is not None else stages.first()
 
 
 _UNSET = object()
@@ -81,9 +75,9 @@ _UNSET = object()
 
 def next_best_actions(person, limit=3, *, facts=None, next_stage=_UNSET):
     """The `limit` most useful suggestions for `person`, best first, without repeats."""
-    facts = load_facts(person) if facts is None else facts
-    if next_stage is _UNSET:
-        next_stage = next_stage_after(current_stage(person))
+    facts = PersonFacts.load(person.pk) if facts is None else facts
+    if next_stage is _UNSET:  # the facts already carry the stage: no second stats read
+        next_stage = _rung_above(facts.stage_order)
     suggestions = []
     for provider in _PROVIDERS:
         try:
