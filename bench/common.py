@@ -1,5 +1,6 @@
 """What every benchmark shares: which database, Django set-up, timing and the result line."""
 
+import argparse
 import json
 import os
 import sys
@@ -77,3 +78,15 @@ def report(name, *, ratio, label, target, ok, detail, **extra):
     record = {"name": name, "ratio": ratio, "label": label, "target": target, "ok": ok, **extra}
     with (RESULTS / "figures.jsonl").open("a") as figures:
         figures.write(json.dumps(record) + "\n")
+
+
+def big_dataset(description):
+    """Parse --people/--activities, connect to PostgreSQL and return the (reused) data set."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--activities", type=int, default=10_000_000)
+    args = parser.parse_args()
+    setup("postgres")
+    import dataset  # needs Django set up first
+
+    return dataset.ensure(args.people, args.activities)

@@ -5,12 +5,11 @@ puts everyone on the stage the default ladder gives them now and records a trans
 move. Both must leave every person on the same stage. Two rounds, alternated; best of each.
 """
 
-import argparse
 import time
 from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
-from common import log, report, setup
+from common import big_dataset, log, report
 
 RATIO_TARGET = 2.0
 SECONDS_TARGET = 60.0
@@ -74,14 +73,7 @@ WHERE s.person_id = moves.person_id
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--activities", type=int, default=10_000_000)
-    args = parser.parse_args()
-    setup("postgres")
-    import dataset
-
-    data = dataset.ensure(args.people, args.activities)
+    data = big_dataset(__doc__)
     check_default_ladder()
     service_times, hand_times = [], []
     for round_ in range(1, ROUNDS + 1):

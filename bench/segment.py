@@ -6,10 +6,9 @@ ORM's SQL goes to bench/.results/segment-explain.txt and is checked not to visit
 activities once per person.
 """
 
-import argparse
 import json
 
-from common import RESULTS, best_of, log, report, setup
+from common import RESULTS, best_of, big_dataset, log, report
 
 CRITERIA = {
     "all": [
@@ -45,14 +44,7 @@ SELECT count(*) FROM (
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--activities", type=int, default=10_000_000)
-    args = parser.parse_args()
-    setup("postgres")
-    import dataset
-
-    data = dataset.ensure(args.people, args.activities)
+    data = big_dataset(__doc__)
     orm_query, hand_query = queries(data.now)
     log("Warming both queries…")
     orm_count, hand_count = orm_query(), hand_query()
