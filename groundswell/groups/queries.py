@@ -1,12 +1,12 @@
 """Read-only questions about the team tree."""
 
+from django.db.models import Q
+
 from .models import Group, Membership
 
 
 def subtree(groups):
     """Every group at or below any of `groups`, by materialised path prefix."""
-    from django.db.models import Q
-
     condition = Q(pk__in=[])
     for group in groups:
         condition |= Q(path__startswith=group.path)

@@ -27,6 +27,5 @@ def add_member(group, person, *, role=Membership.Role.MEMBER, actor=None):
     if not created and membership.role != role:
         membership.role = role
         membership.save(update_fields=["role"])
-    if created or membership.role == role:
-        audit("group.member_added", membership, actor=actor, role=role)
+    audit("group.member_added", membership, actor=actor, role=role)
     return membership
