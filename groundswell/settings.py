@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "groundswell.amplification",
     "groundswell.actions",
     "groundswell.groups",
+    "groundswell.messaging",
     "groundswell.analytics",
 ]
 
@@ -235,4 +236,6 @@ GROUNDSWELL = {
     "DEFAULT_COUNTRY": os.environ.get("GROUNDSWELL_DEFAULT_COUNTRY", ""),  # region hint for phones
     "CONSENT_WORDING_VERSION": os.environ.get("GROUNDSWELL_CONSENT_WORDING", "2026-01"),
     "ORGANISATION_NAME": os.environ.get("GROUNDSWELL_ORG_NAME", "Groundswell"),
+    # Campaigns in preview show to supporters from this ladder stage up, unless a campaign says.
+    "PREVIEW_STAGE": os.environ.get("GROUNDSWELL_PREVIEW_STAGE", "sustaining"),
 }

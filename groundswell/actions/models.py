@@ -56,6 +56,26 @@ class Action(models.Model):
     consent_wording_version = models.CharField(
         _("consent wording version"), max_length=40, default=default_wording_version
     )
+    # Letters: the template the supporter edits, per language.
+    letter_subject = models.JSONField(_("letter subject"), default=dict, blank=True)
+    letter_body = models.JSONField(_("letter text"), default=dict, blank=True)
+    # Pledges: "attend 10 meetings" is the counter event_attended and the amount 10; the supporter
+    # may choose their own amount when pledge_amount_editable, within 1..pledge_amount_max.
+    pledge_counter = models.CharField(_("pledged activity"), max_length=40, blank=True)
+    pledge_amount = models.PositiveIntegerField(_("pledged number"), null=True, blank=True)
+    pledge_amount_editable = models.BooleanField(_("supporters choose the number"), default=False)
+    pledge_amount_max = models.PositiveIntegerField(_("largest number"), null=True, blank=True)
+    pledge_days = models.PositiveIntegerField(_("days to keep the pledge"), null=True, blank=True)
+    # Downloads: the asset handed over, and whether a short sign-up comes first.
+    asset = models.ForeignKey(
+        "campaigns.Asset",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="download_actions",
+        verbose_name=_("asset to download"),
+    )
+    signup_required = models.BooleanField(_("sign-up before download"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -113,6 +133,8 @@ class Submission(models.Model):
     referral_code = models.CharField(_("referral code"), max_length=12, blank=True)
     # A keyed hash of the address, for rate limits and moderation; never the address itself.
     ip_hash = models.CharField(max_length=64, blank=True)
+    # What the kind adds, as typed: {"amount": 10} for a pledge.
+    data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
@@ -151,3 +173,60 @@ class ActionCount(models.Model):
 
     def __str__(self):
         return f"{self.action_id}#{self.shard}={self.count}"
+
+
+class LetterTarget(models.Model):
+    """Someone a letter action writes to: a decision maker (emailed through the outbox) or a
+    newspaper (the supporter gets the finished letter and sends it themselves)."""
+
+    class Kind(models.TextChoices):
+        DECISION_MAKER = "decision_maker", _("Decision maker")
+        NEWSPAPER = "newspaper", _("Newspaper")
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="letter_targets")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECISION_MAKER)
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role or title"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), max_length=254)
+    # Newspapers: where to send letters to the editor, and the longest letter they print.
+    word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("letter target")
+        verbose_name_plural = _("letter targets")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+class Letter(models.Model):
+    """The letter one submission sends to one target, as the supporter finished it."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for confirmation")
+        QUEUED = "queued", _("Queued for delivery")
+        SENT = "sent", _("Delivered by email")
+        SELF_SEND = "self_send", _("Given to the supporter to send")
+        HELD = "held", _("Held for moderation")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="letters")
+    target = models.ForeignKey(LetterTarget, on_delete=models.CASCADE, related_name="letters")
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"), max_length=5000)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.WAITING)
+    outbound = models.ForeignKey(
+        "messaging.OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "target"], name="letter_once_per_target")
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} -> {self.target_id} {self.status}"

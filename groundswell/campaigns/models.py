@@ -72,6 +72,16 @@ class Campaign(models.Model):
         _("share messages"), default=dict, blank=True, validators=[check_share_messages]
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    # Co-creation: while in preview, supporters at this stage or above see the campaign and give
+    # feedback (None: the default preview stage, settings.GROUNDSWELL["PREVIEW_STAGE"]).
+    preview_stage = models.ForeignKey(
+        "journeys.Stage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("preview visible from stage"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,3 +98,81 @@ class Campaign(models.Model):
     def share_message(self, platform, language=None):
         """The ready-made message for `platform` in `language` (falling back), or ""."""
         return localized(self.share_messages.get(platform, {}), language)
+
+
+def asset_path(asset, filename):
+    return f"toolkit/{asset.campaign.slug}/{filename}"
+
+
+class Asset(models.Model):
+    """A file in a campaign's toolkit: a guide to download, an image to post, a poster to print."""
+
+    class Kind(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        IMAGE = "image", _("Image")
+        OTHER = "other", _("Other")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="assets")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.GUIDE)
+    title = models.JSONField(_("title"), default=dict)  # per language
+    description = models.JSONField(_("description"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)  # "" = any language
+    file = models.FileField(_("file"), upload_to=asset_path)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("toolkit asset")
+        verbose_name_plural = _("toolkit assets")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return localized(self.title) or self.file.name
+
+
+class Reaction(models.Model):
+    """A supporter's reaction to a campaign in preview; one per person, changeable."""
+
+    class Kind(models.TextChoices):
+        LOVE = "love", _("I love it")
+        UNSURE = "unsure", _("I am not sure")
+        CONCERN = "concern", _("I have a concern")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="reactions")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("reaction"), max_length=10, choices=Kind)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "person"], name="reaction_once_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} {self.kind} {self.campaign_id}"
+
+
+class Comment(models.Model):
+    """A supporter's comment on a campaign in preview. Organisers may hide one."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="comments")
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("comment"), max_length=2000)
+    hidden = models.BooleanField(_("hidden"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["campaign", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.person_id} on {self.campaign_id}"

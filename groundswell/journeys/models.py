@@ -81,6 +81,9 @@ class PersonStats(models.Model):
     recruits = models.PositiveIntegerField(default=0)
     courses_completed = models.PositiveIntegerField(default=0)
     counts = models.JSONField(default=dict, blank=True)  # lifetime count per kind
+    # Open goals, so the hot path needs no extra query: {counter: the lowest lifetime value of
+    # that counter at which one of the person's open goals is reached}.
+    goal_marks = models.JSONField(default=dict, blank=True)
     # Per kind, activities per UTC day over the last year: {"petition_signed": {"2026-11-20": 1}}.
     recent = models.JSONField(default=dict, blank=True)
 
@@ -114,3 +117,32 @@ class StageTransition(models.Model):
 
     def __str__(self):
         return f"{self.person_id}: {self.from_stage_id} -> {self.to_stage_id}"
+
+
+class Goal(models.Model):
+    """A personal goal ("attend 10 meetings"): a counter to raise by `target` from `baseline`,
+    set by the person or taken from a pledge; progress comes from their activities."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="goals")
+    title = models.CharField(_("goal"), max_length=200)
+    counter = models.CharField(_("what counts"), max_length=40)  # a name in kinds.COUNTERS
+    target = models.PositiveIntegerField(_("number"))
+    baseline = models.PositiveIntegerField(default=0)  # the counter's value when the goal was set
+    source = models.CharField(max_length=40, blank=True)  # "", "pledge:<action slug>"
+    created_at = models.DateTimeField(auto_now_add=True)
+    due_at = models.DateTimeField(_("by"), null=True, blank=True)
+    reached_at = models.DateTimeField(null=True, blank=True)
+    abandoned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        indexes = [models.Index(fields=["person", "reached_at"], name="goal_person_open")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def mark(self):
+        """The lifetime counter value at which the goal is reached."""
+        return self.baseline + self.target
