@@ -149,6 +149,10 @@ ACCOUNT_ALLOW_REGISTRATION = envbool("GROUNDSWELL_OPEN_SIGNUP", False)
 ACCOUNT_ADAPTER = "groundswell.accounts.adapter.AccountAdapter"
 # Asking for a code makes the user of a known Person on the spot (accounts.forms).
 ACCOUNT_FORMS = {"request_login_code": "groundswell.accounts.forms.RequestLoginCodeForm"}
+# Behind a proxy, the client's address for rate limits (ours and allauth's, see core/net.py):
+# how many proxies we run in front of the app, or a header our own proxy sets.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("GROUNDSWELL_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("GROUNDSWELL_TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "request_login_code": "5/m/ip,3/m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Groundswell"

@@ -7,6 +7,8 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
+from groundswell.core.net import rate_key
+
 HONEYPOT_FIELD = "homepage"
 # (submissions allowed, per seconds) before the next ones are flagged; settings may override
 # with GROUNDSWELL["ACTION_RATE_LIMITS"].
@@ -33,11 +35,12 @@ SHARED_DOMAINS = frozenset(
 
 
 def hash_ip(ip):
-    """A keyed hash of an IP address ("" without one): linkable for limits, not reversible."""
+    """A keyed hash of an IP address, or of its /64 for IPv6 ("" without one): linkable for
+    limits, not reversible."""
     if not ip:
         return ""
     key = settings.SECRET_KEY.encode()
-    return hmac.new(key, f"actions.ip:{ip}".encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(key, f"actions.ip:{rate_key(ip)}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def rate_limits():

@@ -10,6 +10,7 @@ from django.utils.translation import get_language, ngettext
 
 from groundswell.accounts.permissions import is_organiser
 from groundswell.core.i18n import localized
+from groundswell.core.net import client_ip
 
 from . import counters, queries, services
 from .forms import ActionForm
@@ -35,7 +36,7 @@ def action_detail(request, slug):
             submission, _created = services.take_action(
                 action,
                 data=form.action_data(),
-                ip=request.META.get("REMOTE_ADDR"),
+                ip=client_ip(request),
                 ref=form.cleaned_data["r"],
                 channel=form.cleaned_data["c"],
                 language=get_language(),

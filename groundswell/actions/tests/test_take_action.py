@@ -163,3 +163,31 @@ def test_bad_person_fields_raise_a_validation_error_naming_the_field(action):
 
     assert "email" in caught.value.message_dict
     assert not Submission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_the_ip_limit_counts_the_forwarded_client_not_the_proxy(settings, client):
+    """Every request reaches the app from the proxy's address; limiting that would flag
+    everyone once twenty people sign in a minute."""
+    from django.core.cache import cache
+
+    from groundswell.actions.models import Action, Submission
+    from groundswell.campaigns.models import Campaign
+
+    cache.clear()
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.GROUNDSWELL = {**settings.GROUNDSWELL, "ACTION_RATE_LIMITS": {"ip": (1, 60)}}
+    campaign = Campaign.objects.create(slug="proxy", title={"en": "P"}, status="live")
+    action = Action.objects.create(
+        campaign=campaign, slug="proxy", title={"en": "P"}, status=Action.Status.LIVE
+    )
+    form = {"given_name": "A", "family_name": "B", "country": "GB"}
+    for n, client_address in enumerate(["198.51.100.1", "198.51.100.2", "198.51.100.2"]):
+        client.post(
+            f"/act/{action.slug}/",
+            {**form, "email": f"p{n}@example.org"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=client_address,
+        )
+    flagged = dict(Submission.objects.values_list("person__email", "flagged"))
+    assert flagged == {"p0@example.org": False, "p1@example.org": False, "p2@example.org": True}
