@@ -6,6 +6,9 @@ figures compare across machines where seconds would not:
   hot path (SQLite, PostgreSQL)   raw INSERT time / record_activity time      target >= 0.25
   segment (PostgreSQL)            ORM count time / hand-written SQL time       target <= 1.5
   recompute (PostgreSQL)          recompute_stages time / one set-based UPDATE target <= 2
+  amplification (PostgreSQL)      campaign_figures time / same in Python lists target <= 2 (< 2 s)
+  signatures (PostgreSQL)         HTTP POSTs through gunicorn / pgbench, same writes  target >= 0.25
+                                  (and p99 < 100 ms, count = distinct signers after)
 
 PostgreSQL runs use BENCH_DATABASE_URL (default postgresql://127.0.0.1/groundswell_bench,
 created if missing). The big data set (1,000,000 people, 10,000,000 activities by default) is
@@ -28,10 +31,13 @@ def main():
     parser.add_argument("--activities", type=int, default=10_000_000)
     parser.add_argument("--calls", type=int, default=2000, help="hot path calls of each kind")
     parser.add_argument(
-        "--only", nargs="*", choices=["hot_path", "segment", "recompute"], help="a subset"
+        "--only",
+        nargs="*",
+        choices=["hot_path", "segment", "recompute", "signatures", "amplification"],
+        help="a subset",
     )
     args = parser.parse_args()
-    only = set(args.only or ["hot_path", "segment", "recompute"])
+    only = set(args.only or ["hot_path", "segment", "recompute", "signatures", "amplification"])
     sizes = ["--people", str(args.people), "--activities", str(args.activities)]
     runs = []
     if "hot_path" in only:
@@ -39,7 +45,13 @@ def main():
     pg = postgres_reachable()
     if pg and "hot_path" in only:
         runs.append(["hot_path.py", "--db", "postgres", "--calls", str(args.calls)])
-    runs += [[f"{name}.py", *sizes] for name in ("segment", "recompute") if pg and name in only]
+    runs += [
+        [f"{name}.py", *sizes]
+        for name in ("segment", "recompute", "amplification")
+        if pg and name in only
+    ]
+    if pg and "signatures" in only:
+        runs.append(["signatures.py"])
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "figures.jsonl").unlink(missing_ok=True)
     lines, failed = [], []

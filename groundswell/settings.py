@@ -51,8 +51,10 @@ INSTALLED_APPS = [
     "groundswell.amplification",
     "groundswell.actions",
     "groundswell.groups",
+    "groundswell.events",
     "groundswell.messaging",
     "groundswell.analytics",
+    "groundswell.api",
 ]
 
 MIDDLEWARE = [

@@ -13,5 +13,9 @@ urlpatterns = [
     path("org/people/", include("groundswell.people.urls")),
     path("r/", include("groundswell.amplification.urls")),
     path("act/", include("groundswell.actions.urls")),
+    path("events/", include("groundswell.events.urls")),
+    path("groups/", include("groundswell.groups.urls")),
+    path("c/", include("groundswell.campaigns.urls")),
+    path("api/v2/", include("groundswell.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -43,7 +43,11 @@ def visible_people(user, queryset=None):
     if is_organiser(user):
         return queryset
     if can_use_organiser_pages(user):
-        members = Membership.objects.filter(group__in=visible_groups(user)).values("person_id")
+        members = (
+            Membership.objects.filter(group__in=visible_groups(user))
+            .exclude(status=Membership.Status.DECLINED)
+            .values("person_id")
+        )
         return queryset.filter(pk__in=members)
     return queryset.none()
 
@@ -54,4 +58,16 @@ def access_person(user, uuid, *, write=False):
     try:
         return visible_people(user).get(uuid=uuid)
     except (Person.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def access_group(user, slug, *, write=False):
+    """The group with `slug` if it is in `user`'s part of the tree (organisers: all); else 404.
+    Everyone who may see a group on organiser pages may also run it (approve, post, export)."""
+    from groundswell.groups.models import Group
+
+    require_organiser_pages(user)
+    try:
+        return visible_groups(user).get(slug=slug)
+    except Group.DoesNotExist:
         raise Http404 from None

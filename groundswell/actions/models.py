@@ -217,7 +217,11 @@ class Letter(models.Model):
     body = models.TextField(_("text"), max_length=5000)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.WAITING)
     outbound = models.ForeignKey(
-        "messaging.OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "messaging.OutboundEmail",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

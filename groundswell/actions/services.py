@@ -1,7 +1,5 @@
 """State changes for actions: taking one (the hot path), confirming by email, moderation."""
 
-from functools import partial
-
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -12,13 +10,13 @@ from groundswell.core.audit import audit
 from groundswell.journeys.services import record_activity
 from groundswell.people.services import upsert_person
 
-from . import counters, spam
+from . import counters, fulfilment, spam
 from .models import Submission
 
 CONFIRM_SALT = "groundswell.actions.confirm"
 CONFIRM_MAX_AGE = 30 * 24 * 3600  # a confirmation link works for 30 days
 # The person fields an action form may pass on to upsert_person.
-PERSON_INPUT = ("given_name", "family_name", "email", "phone", "country", "postal_code")
+PERSON_INPUT = ("given_name", "family_name", "email", "phone", "country", "postal_code", "locality")
 COMMENT_MAX_LENGTH = Submission._meta.get_field("comment").max_length
 
 MESSAGES = {
@@ -30,10 +28,15 @@ MESSAGES = {
 @transaction.atomic
 def take_action(action, *, data, ip=None, ref=None, channel="", language=None):
     """Upsert the person, attribute a referral, create (or find) the submission, record the
-    activity and bump the count, in one transaction; (submission, created)."""
+    activity and bump the count, in one transaction; (submission, created).
+
+    What the kind adds comes in `data` too: targets, letter_subject and letter_body for a
+    letter (one Letter per target, sent once the submission counts), amount for a pledge.
+    """
     if not action.is_live:
         raise ValidationError(MESSAGES["not_live"], code="not_live")
     language = (language or translation.get_language() or "en")[:2]
+    kind_data = fulfilment.clean_kind_data(action, data, language=language)
     ip_hash = spam.hash_ip(ip)
     consents = [{"channel": "email", "purpose": "updates", "granted": True}]
     person, person_created = upsert_person(
@@ -61,11 +64,9 @@ def take_action(action, *, data, ip=None, ref=None, channel="", language=None):
     )
     if created:
         audit("action.submitted", submission, action=action.slug, flagged=reason)
+        fulfilment.prepare(submission, kind_data, data, language=language)
         if action.double_opt_in:
-            from .tasks import send_confirmation_task
-
-            # On commit: a rolled-back submission must send nothing, whatever the tasks backend.
-            transaction.on_commit(partial(send_confirmation_task.enqueue, submission.pk))
+            queue_confirmation(submission)  # the outbox sends it once this commits
         else:
             _confirm(submission)
     return submission, created
@@ -101,7 +102,9 @@ def _confirm(submission):
     submission.status = Submission.Status.CONFIRMED
     submission.confirmed_at = timezone.now()
     submission.save(update_fields=["status", "confirmed_at"])
-    if not submission.flagged:
+    if submission.flagged:
+        fulfilment.hold(submission)
+    else:
         _count(submission)
 
 
@@ -116,6 +119,7 @@ def _count(submission):
         channel=submission.channel,
     )
     counters.bump(action.pk)
+    fulfilment.fulfil(submission)
 
 
 def confirmation_token(submission):
@@ -181,19 +185,24 @@ def invalidate_submissions(ids, *, actor=None):
     for submission in submissions:
         submission.status = Submission.Status.INVALID
         submission.save(update_fields=["status"])
+        fulfilment.cancel(submission)
         audit("action.invalidated", submission, actor=actor, reason=submission.flag_reason)
     return len(submissions)
 
 
-def send_confirmation(submission_id):
-    """Email the person the link that confirms their submission, in their language."""
+def queue_confirmation(submission):
+    """Queue the email with the link that confirms `submission`, in the person's language; a
+    retried submission queues nothing new (the outbox key is the submission)."""
     from django.urls import reverse
 
-    from groundswell.core.mail import send_templated_mail
+    from groundswell.messaging.services import queue_templated_email
 
-    submission = Submission.objects.select_related("action", "person").get(pk=submission_id)
-    if submission.status != Submission.Status.PENDING:
-        return 0
     url = reverse("actions:confirm", args=[confirmation_token(submission)])
     context = {"action": submission.action, "confirm_path": url}
-    return send_templated_mail(submission.person, "actions-confirm", context)
+    return queue_templated_email(
+        submission.person,
+        "actions-confirm",
+        context,
+        key=f"confirm:{submission.pk}",
+        purpose="confirmation",
+    )

@@ -1,11 +1,5 @@
-"""Background work for actions: thin tasks taking ids and calling services."""
+"""Background work for actions: thin tasks taking ids and calling services.
 
-from django_tasks import task
-
-
-@task()
-def send_confirmation_task(submission_id):
-    """Send the double opt-in email for one pending submission."""
-    from .services import send_confirmation
-
-    send_confirmation(submission_id)
+The double opt-in email is no task of ours any more: take_action queues it in the outbox
+(groundswell.messaging), whose tasks send it.
+"""

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 
 from groundswell.accounts.permissions import is_organiser
-from groundswell.core.i18n import localized
 from groundswell.core.net import client_ip
+from groundswell.people.models import Person
 
 from . import counters, queries, services
-from .forms import ActionForm
+from .forms import form_for
 from .models import Action
 
 MODERATION_PAGE_SIZE = 50
@@ -29,42 +29,49 @@ def _public_action(slug):
 def action_detail(request, slug):
     action = _public_action(slug)
     request.share_campaign = action.campaign  # ShareClickMiddleware counts clicks for it
-    consent_label = localized(action.consent_text)
-    if request.method == "POST" and action.is_live:
-        form = ActionForm(request.POST, consent_label=consent_label)
-        if form.is_valid():
+    language = get_language()
+    form = None
+    if action.is_live and request.method == "POST":
+        form = form_for(action, request.POST, language=language)
+        if form is not None and form.is_valid():
             submission, _created = services.take_action(
                 action,
                 data=form.action_data(),
                 ip=client_ip(request),
                 ref=form.cleaned_data["r"],
                 channel=form.cleaned_data["c"],
-                language=get_language(),
+                language=language,
             )
             taken = request.session.get(SESSION_KEY, {})
             request.session[SESSION_KEY] = {**taken, action.slug: submission.person_id}
             return redirect("actions:action-thanks", slug=action.slug)
-    else:
+    elif action.is_live:
         initial = {"r": request.GET.get("r", ""), "c": request.GET.get("c", "")}
-        form = ActionForm(initial=initial, consent_label=consent_label)
-    context = {"action": action, "form": form, "count": counters.live_count(action.pk)}
+        form = form_for(action, initial=initial, language=language)
+    context = {
+        "action": action,
+        "form": form,
+        "count": counters.live_count(action.pk),
+        **queries.page_extras(action, language=language),
+    }
     return render(request, "actions/action_detail.html", context)
 
 
 def action_thanks(request, slug):
     action = _public_action(slug)
     person_id = request.session.get(SESSION_KEY, {}).get(action.slug)
+    person = Person.objects.filter(pk=person_id).first() if person_id else None
     url = reverse("actions:action-detail", args=[action.slug])
-    context = {"action": action, **_sharing(action, person_id, url)}
+    context = {"action": action, **_sharing(action, person, url)}
+    if person is not None:
+        context.update(queries.thanks_extras(action, person, language=get_language()))
     return render(request, "actions/action_thanks.html", context)
 
 
-def _sharing(action, person_id, url):
+def _sharing(action, person, url):
     """Share buttons carrying the person's code, and the address of a QR code of their link."""
     from groundswell.amplification.services import share_links, with_params
-    from groundswell.people.models import Person
 
-    person = Person.objects.filter(pk=person_id).first() if person_id else None
     if person is None:
         return {"share_links": [], "qr_url": ""}
     message = action.campaign.share_message("whatsapp") or action.display_title

@@ -95,6 +95,14 @@ class Campaign(models.Model):
     def display_title(self):
         return localized(self.title) or self.slug
 
+    @property
+    def display_summary(self):
+        return localized(self.summary)
+
+    @property
+    def display_description(self):
+        return localized(self.description)
+
     def share_message(self, platform, language=None):
         """The ready-made message for `platform` in `language` (falling back), or ""."""
         return localized(self.share_messages.get(platform, {}), language)
@@ -133,7 +141,15 @@ class Asset(models.Model):
 
     @property
     def display_title(self):
-        return localized(self.title) or self.file.name
+        return localized(self.title) or self.filename
+
+    @property
+    def display_description(self):
+        return localized(self.description)
+
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
 
 
 class Reaction(models.Model):

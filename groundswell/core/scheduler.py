@@ -26,6 +26,8 @@ JOBS = [
     Job(
         "nightly-recompute", timedelta(hours=24), "groundswell.journeys.tasks.recompute_stages_task"
     ),
+    Job("outbox-sweep", timedelta(minutes=1), "groundswell.messaging.tasks.deliver_due_task"),
+    Job("event-mail", timedelta(minutes=5), "groundswell.events.tasks.send_event_mail_task"),
 ]
 
 

@@ -12,9 +12,11 @@ import logging
 from collections import defaultdict
 from datetime import UTC, datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, Case, Count, F, Max, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from groundswell.core.audit import audit
 from groundswell.core.criteria import DaysSinceNode
@@ -22,8 +24,8 @@ from groundswell.people.models import Person, Tagging
 
 from .criteria import VOCABULARY, CriteriaError, parse_criteria
 from .facts import STAT_COLUMNS, PersonFacts
-from .kinds import COLUMN_COUNTERS, KINDS, counters_for_kind
-from .models import Activity, PersonStats, Stage, StageTransition
+from .kinds import COLUMN_COUNTERS, COUNTERS, KINDS, counters_for_kind
+from .models import Activity, Goal, PersonStats, Stage, StageTransition
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,12 @@ STATS_FIELDS = [
 ]
 REPLAY_CHUNK = 500
 RECOMPUTE_WORK_MEM = "256MB"  # PostgreSQL hashes each rule's set of people in memory, once
+GOAL_ERRORS = {
+    "title": _("Give your goal a name."),
+    "counter": _("Choose what counts towards your goal from the list."),
+    "target": _("The number must be at least 1."),
+    "due_at": _("The date must be in the future."),
+}
 
 
 # --- The ladder ------------------------------------------------------------------------------
@@ -264,7 +272,7 @@ _SQL = {}
 class _Counters:
     """The PersonStats columns record_activity reads and writes, without a model instance."""
 
-    __slots__ = ("person_id", "stage", *_WRITTEN)
+    __slots__ = ("person_id", "stage", "goal_marks", *_WRITTEN)
 
     def __init__(self, person_id, row):
         self.person_id, self.stage = person_id, None
@@ -272,9 +280,10 @@ class _Counters:
             if value is not None and name.endswith(("_at", "_since")) and value.tzinfo is None:
                 value = value.replace(tzinfo=UTC)  # SQLite hands back naive UTC
             setattr(self, name, value)
-        self.counts, self.recent = (
+        self.counts, self.recent, self.goal_marks = (
             json.loads(row[len(_COUNTER_COLUMNS)]),
             json.loads(row[len(_COUNTER_COLUMNS) + 1]),
+            json.loads(row[len(_COUNTER_COLUMNS) + 2] or "{}"),  # read only: goals keep it
         )
 
 
@@ -287,7 +296,12 @@ def _sql():
         transition = qn(StageTransition._meta.db_table)
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         read = ", ".join(
-            [*(qn(c) for c in _COUNTER_COLUMNS), "CAST(counts AS TEXT)", "CAST(recent AS TEXT)"]
+            [
+                *(qn(c) for c in _COUNTER_COLUMNS),
+                "CAST(counts AS TEXT)",
+                "CAST(recent AS TEXT)",
+                "CAST(goal_marks AS TEXT)",
+            ]
         )
         insert = _insert_sql(activity, _ACTIVITY_COLUMNS)
         assignments = ", ".join(f"{qn(c)} = %s" for c in _WRITTEN)
@@ -376,6 +390,9 @@ def record_activity(
             cursor.execute(sql["update"], counters)
             if moved:
                 cursor.execute(sql["move"], moved)
+    reached = _reached_counters(stats, kind)
+    if reached:  # rare: only then do goals cost queries
+        _reach_goals(person, reached, stats, now)
     return Activity(
         id=activity_id,
         person=person,
@@ -439,12 +456,12 @@ def rebuild_stats(person_ids, *, now=None):
             "person_id", "tag__name"
         ):
             tags[person_id].add(name)
-        stats_rows, transitions = [], []
+        stats_rows, transitions, marks = [], [], goal_marks(chunk)
         for person_id, person in people.items():
             facts_tags = frozenset(tags[person_id])
-            stats_rows.append(
-                _replay(person, history[person_id], facts_tags, ladder, now, transitions)
-            )
+            stats = _replay(person, history[person_id], facts_tags, ladder, now, transitions)
+            stats.goal_marks = marks.get(person_id, {})
+            stats_rows.append(stats)
         PersonStats.objects.filter(person_id__in=chunk).delete()
         StageTransition.objects.filter(person_id__in=chunk).delete()
         PersonStats.objects.bulk_create(stats_rows)
@@ -547,8 +564,8 @@ def _create_missing_stats(now):
     sql, params = missing.values_list("pk").order_by().query.sql_with_params()
     empty = "'{}'::jsonb" if connection.vendor == "postgresql" else "'{}'"
     qn = connection.ops.quote_name
-    columns = ["person_id", *STAT_COLUMNS, "counts", "recent"]
-    values = ["person_id", *["0"] * len(STAT_COLUMNS), empty, empty]
+    columns = ["person_id", *STAT_COLUMNS, "counts", "recent", "goal_marks"]
+    values = ["person_id", *["0"] * len(STAT_COLUMNS), empty, empty, empty]
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH missing (person_id) AS ({sql}) "  # noqa: S608 - names from _meta
@@ -601,3 +618,121 @@ def _move_everyone(ladder, now, last):
             "AND moved.id > %s AND moved.reason = %s",
             (now, last, "recompute"),
         )
+
+
+# --- Personal goals --------------------------------------------------------------------------
+# A goal is reached when a lifetime counter reaches baseline + target. PersonStats.goal_marks
+# holds the lowest such mark per counter among the person's open goals, so record_activity
+# notices a reached goal from the row it reads anyway, without a query of its own.
+
+
+def lifetime_count(stats, counter):
+    """The lifetime value of `counter` in `stats` (a PersonStats or the hot path's counters)."""
+    column = COLUMN_COUNTERS.get(counter)
+    return getattr(stats, column) if column else stats.counts.get(counter, 0)
+
+
+def goal_marks(person_ids):
+    """{person id: {counter: lowest mark}} over the open goals of `person_ids`, in one query."""
+    marks = defaultdict(dict)
+    for person_id, counter, baseline, target in Goal.objects.filter(
+        person_id__in=person_ids, reached_at__isnull=True, abandoned_at__isnull=True
+    ).values_list("person_id", "counter", "baseline", "target"):
+        mark = baseline + target
+        marks[person_id][counter] = min(marks[person_id].get(counter, mark), mark)
+    return marks
+
+
+def _save_goal_marks(person_id):
+    marks = goal_marks([person_id]).get(person_id, {})
+    PersonStats.objects.filter(person_id=person_id).update(goal_marks=marks)
+
+
+def _locked_stats(person):
+    """The person's counters, locked against a concurrent record_activity; created if missing."""
+    stats = PersonStats.objects.select_for_update().filter(person_id=person.pk).first()
+    if stats is None:
+        start_journey(person)
+        stats = PersonStats.objects.select_for_update().get(person_id=person.pk)
+    return stats
+
+
+def _check_goal(title, counter, target, due_at):
+    errors = {}
+    if not (title or "").strip():
+        errors["title"] = GOAL_ERRORS["title"]
+    if counter not in COUNTERS:
+        errors["counter"] = GOAL_ERRORS["counter"]
+    if not isinstance(target, int) or isinstance(target, bool) or target < 1:
+        errors["target"] = GOAL_ERRORS["target"]
+    if due_at is not None and (timezone.is_naive(due_at) or due_at <= timezone.now()):
+        errors["due_at"] = GOAL_ERRORS["due_at"]
+    if errors:
+        raise ValidationError(
+            {field: ValidationError(message, code=field) for field, message in errors.items()}
+        )
+
+
+@transaction.atomic
+def create_goal(person, *, title, counter, target, source="", due_at=None, actor=None):
+    """Set `person` a goal: raise lifetime `counter` by `target` from its value now (the
+    baseline: past activity does not count). ValidationError names the field at fault."""
+    _check_goal(title, counter, target, due_at)
+    stats = _locked_stats(person)
+    goal = Goal.objects.create(
+        person=person,
+        title=title.strip()[: Goal._meta.get_field("title").max_length],
+        counter=counter,
+        target=target,
+        baseline=lifetime_count(stats, counter),
+        source=source,
+        due_at=due_at,
+    )
+    _save_goal_marks(person.pk)
+    audit("journeys.goal_created", goal, actor=actor, counter=counter, target=target, source=source)
+    return goal
+
+
+@transaction.atomic
+def abandon_goal(goal, *, actor=None):
+    """The person gives up an open goal; a reached or already abandoned goal stays as it is."""
+    _locked_stats(goal.person)
+    changed = Goal.objects.filter(
+        pk=goal.pk, reached_at__isnull=True, abandoned_at__isnull=True
+    ).update(abandoned_at=timezone.now())
+    goal.refresh_from_db(fields=["reached_at", "abandoned_at"])
+    if changed:
+        _save_goal_marks(goal.person_id)
+        audit("journeys.goal_abandoned", goal, actor=actor)
+    return goal
+
+
+def _reached_counters(stats, kind):
+    """The counters just bumped by one `kind` activity that reached one of the person's marks."""
+    marks = stats.goal_marks
+    if not marks:
+        return ()
+    return [
+        counter
+        for counter in counters_for_kind(kind)
+        if counter in marks and lifetime_count(stats, counter) >= marks[counter]
+    ]
+
+
+def _reach_goals(person, counters, stats, now):
+    """Mark reached the open goals on `counters` that `stats` now meets, refresh the marks, and
+    record a goal_reached activity for each (which may in turn reach an "activities" goal)."""
+    goals = Goal.objects.select_for_update().filter(
+        person_id=person.pk,
+        counter__in=counters,
+        reached_at__isnull=True,
+        abandoned_at__isnull=True,
+    )
+    reached = [goal for goal in goals if lifetime_count(stats, goal.counter) >= goal.mark]
+    for goal in reached:
+        goal.reached_at = now
+        goal.save(update_fields=["reached_at"])
+        audit("journeys.goal_reached", goal, counter=goal.counter, target=goal.target)
+    _save_goal_marks(person.pk)
+    for goal in reached:
+        record_activity(person, "goal_reached", object_type="goal", object_id=goal.pk)

@@ -59,8 +59,11 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, monkeypatch):
+def page(browser, live_server, monkeypatch, settings):
     """A fresh browser tab (own cookies) with a helper to open a path on the live server."""
+    # Tasks run as soon as they are enqueued (on commit): the outbox sends a login code while
+    # the request that queued it finishes, as a worker would moments later.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # The test body touches the ORM while Playwright's loop is alive in this thread; the live
     # server answers from its own thread, so nothing runs concurrently on this connection.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -68,3 +68,88 @@ def immediate_tasks(settings):
             "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         }
     }
+
+
+LETTER_BODY = {
+    "en": "Dear Mayor,\n\nPlease close the streets around our schools to traffic.",
+    "es": "Estimada alcaldesa:\n\nCierre al tráfico las calles de nuestras escuelas.",
+}
+
+
+@pytest.fixture
+def letter_action(make_action):
+    """A letter to two decision makers and one newspaper."""
+    action = make_action(
+        slug="write-to-the-mayor",
+        kind=Action.Kind.LETTER,
+        title={"en": "Write to the mayor", "es": "Escribe a la alcaldesa"},
+        target="",
+        goal=None,
+        letter_subject={"en": "Safe streets for our schools", "es": "Calles seguras"},
+        letter_body=LETTER_BODY,
+    )
+    for order, (kind, name, email, limit) in enumerate(
+        [
+            ("decision_maker", "Mayor Rosa Diaz", "mayor@city.example", None),
+            ("decision_maker", "Councillor Ben Ade", "ben@city.example", None),
+            ("newspaper", "The Daily Bugle", "letters@bugle.example", 20),
+        ]
+    ):
+        action.letter_targets.create(
+            kind=kind, name=name, email=email, word_limit=limit, order=order
+        )
+    return action
+
+
+@pytest.fixture
+def pledge_action(make_action):
+    return make_action(
+        slug="ten-meetings",
+        kind=Action.Kind.PLEDGE,
+        title={"en": "Pledge to show up", "es": "Comprométete"},
+        target="",
+        goal=None,
+        pledge_counter="event_attended",
+        pledge_amount=10,
+        pledge_amount_editable=True,
+        pledge_amount_max=20,
+        pledge_days=90,
+    )
+
+
+@pytest.fixture
+def asset(campaign, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from groundswell.campaigns.models import Asset
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    asset = Asset(campaign=campaign, title={"en": "Organising guide"}, content_type="text/plain")
+    asset.file.save("guide.txt", ContentFile(b"How to run a meeting."), save=False)
+    asset.size = asset.file.size
+    asset.save()
+    return asset
+
+
+@pytest.fixture
+def download_action(make_action, asset):
+    return make_action(
+        slug="get-the-guide",
+        kind=Action.Kind.DOWNLOAD,
+        title={"en": "Get the guide"},
+        target="",
+        goal=None,
+        asset=asset,
+        signup_required=True,
+    )
+
+
+@pytest.fixture
+def share_action(make_action):
+    return make_action(
+        slug="spread-the-word",
+        kind=Action.Kind.SHARE,
+        title={"en": "Spread the word"},
+        target="",
+        goal=None,
+    )

@@ -120,3 +120,58 @@ def test_a_campaign_nobody_was_recruited_in_has_no_coefficient():
 
     assert (figures.recruits, figures.viral_coefficient, figures.per_recruiter) == (0, None, None)
     assert figures.channels == figures.amplifiers == figures.depths == []
+
+
+def test_the_limit_keeps_only_the_connectors_with_the_widest_reach(tree):
+    assert [a.person for a in top_amplifiers(tree.air, limit=1)] == [tree.rosa]
+    assert [a.person for a in campaign_figures(tree.air, limit=1).amplifiers] == [tree.rosa]
+
+
+def test_a_visible_connector_is_found_behind_many_better_ones_out_of_sight(tree):
+    # Three more connectors with a wider reach than ana's, none of them visible.
+    for name in ("dan", "eve", "fay"):
+        boss = make_person(f"{name}@example.org")
+        for n in range(2):
+            recruit = tree.recruit(f"{name}{n}", boss, "sms")
+            for m in range(2):
+                tree.recruit(f"{name}{n}x{m}", recruit, "sms")
+    visible = Person.objects.filter(pk=tree.ana.pk)
+
+    amplifiers = top_amplifiers(tree.air, visible=visible, limit=1)
+
+    assert [(a.person, a.direct, a.reach) for a in amplifiers] == [(tree.ana, 2, 3)]
+
+
+def test_reach_counts_every_generation_of_a_long_chain(tree):
+    chain = [tree.abe]
+    for n in range(55):
+        chain.append(tree.recruit(f"link{n}", chain[-1], "whatsapp"))
+
+    ranked = {a.person: a.reach for a in top_amplifiers(tree.air, limit=100)}
+    figures = campaign_figures(tree.air)
+
+    assert ranked[tree.rosa] == 5 + 55
+    assert ranked[tree.abe] == 55
+    assert figures.depths[-1] == (3 + 55, 1)
+    assert figures.recruits == 60
+
+
+def test_when_a_recruiter_is_deleted_their_recruits_still_count_but_they_do_not(tree):
+    tree.rosa.delete()
+
+    figures = campaign_figures(tree.air)
+
+    assert (figures.recruits, figures.recruiters) == (5, 2)  # ana and ali still recruit
+    assert [(a.person, a.direct, a.reach) for a in figures.amplifiers] == [(tree.ana, 2, 3)]
+
+
+def test_clicks_are_counted_only_for_the_campaign(tree):
+    for campaign in (tree.air, tree.air, tree.other):
+        record_share_click(code=tree.ana.referral_code, channel="x", path="/", campaign=campaign)
+
+    figures = campaign_figures(tree.air)
+
+    assert figures.clicks == 2
+    assert [(row.channel, row.clicks, row.recruits) for row in figures.channels if row.clicks] == [
+        ("x", 2, 0)
+    ]

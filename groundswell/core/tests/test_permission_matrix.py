@@ -14,7 +14,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 ROLES = ["hq", "organiser", "coord_a", "coord_b", "supporter", "outsider", "anonymous"]
 LOGIN = "login"  # a redirect to the sign-in page
-PREFIXES = ("org/", "journey/", "r/org/", "act/org/")
+PREFIXES = ("org/", "journey/", "r/org/", "act/org/", "c/org/", "groups/org/", "events/org/")
 
 
 def statuses(hq, organiser, coord_a, coord_b, supporter=403, outsider=403, anonymous=LOGIN):
@@ -43,6 +43,43 @@ class Case:
     data: dict = field(default_factory=dict)
 
 
+def group_a_join_request(world):
+    """The outsider's pending request to join group A (which then joins by request)."""
+    from groundswell.groups.services import join_group, update_group
+
+    update_group(world.group_a, join_policy="by_request")
+    return join_group(world.group_a, world.outsider.person)
+
+
+def group_a_member(world):
+    return world.group_a.memberships.get(person=world.person_a)
+
+
+GROUP_A_POST = statuses(302, 302, 302, 404)
+
+
+def event_a(world, *, proposed=False):
+    """An upcoming event of group A hosted by its coordinator (or proposed by the supporter)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from groundswell.events import services
+
+    starts = timezone.now() + timedelta(days=7)
+    values = dict(
+        title={"en": "Dakar meeting"}, languages=["fr"], locality="Dakar", group=world.group_a,
+        starts_at=starts, ends_at=starts + timedelta(hours=2), time_zone="Africa/Dakar",
+    )  # fmt: skip
+    if proposed:
+        return services.propose_event(person=world.supporter.person, **values)
+    return services.create_event(host=world.coord_a.person, **values)
+
+
+EVENT_A_PAGE = statuses(200, 200, 200, 404, supporter=404, outsider=404)
+EVENT_A_POST = statuses(302, 302, 302, 404, supporter=404, outsider=404)
+
+
 MATRIX = {
     "people:person-list": Case(EVERY_ORGANISER),
     "people:person-detail": Case(GROUP_A_RECORD, kwargs=lambda f: {"uuid": f.world.person_a.uuid}),
@@ -56,8 +93,48 @@ MATRIX = {
     "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
     "amplification:campaign": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": f.campaign.slug}),
     "actions:moderation": Case(STAFF_ONLY),
+    "campaigns:campaign-list": Case(STAFF_ONLY),
+    "campaigns:feedback": Case(STAFF_ONLY, kwargs=lambda f: {"slug": f.campaign.slug}),
     "amplification:person-tree": Case(
         GROUP_A_RECORD, kwargs=lambda f: {"uuid": f.world.person_a.uuid}
+    ),
+    "groups:org-tree": Case(EVERY_ORGANISER),
+    "groups:org-group": Case(GROUP_A_RECORD, kwargs=lambda f: {"slug": "dakar"}),
+    "groups:org-edit": Case(GROUP_A_RECORD, kwargs=lambda f: {"slug": "dakar"}),
+    "groups:org-create": Case(GROUP_A_RECORD, kwargs=lambda f: {"slug": "dakar"}),
+    "groups:org-members-csv": Case(GROUP_A_RECORD, kwargs=lambda f: {"slug": "dakar"}),
+    "groups:org-update-post": Case(
+        GROUP_A_POST, method="post", kwargs=lambda f: {"slug": "dakar"}, data={"text": "Hello"}
+    ),
+    "groups:org-request-approve": Case(
+        GROUP_A_POST,
+        method="post",
+        kwargs=lambda f: {"slug": "dakar", "pk": group_a_join_request(f.world).pk},
+    ),
+    "groups:org-request-decline": Case(
+        GROUP_A_POST,
+        method="post",
+        kwargs=lambda f: {"slug": "dakar", "pk": group_a_join_request(f.world).pk},
+    ),
+    "groups:org-coordinator": Case(
+        GROUP_A_POST,
+        method="post",
+        kwargs=lambda f: {"slug": "dakar", "pk": group_a_member(f.world).pk},
+        data={"coordinator": "1"},
+    ),
+    "events:org-list": Case(EVERY_ORGANISER),
+    "events:org-create": Case(EVERY_ORGANISER),
+    "events:org-queue": Case(EVERY_ORGANISER),
+    "events:org-attendees": Case(EVENT_A_PAGE, kwargs=lambda f: {"slug": event_a(f.world).slug}),
+    "events:org-edit": Case(EVENT_A_PAGE, kwargs=lambda f: {"slug": event_a(f.world).slug}),
+    "events:org-cancel": Case(
+        EVENT_A_POST, method="post", kwargs=lambda f: {"slug": event_a(f.world).slug}
+    ),
+    "events:org-approve": Case(
+        EVENT_A_POST, method="post", kwargs=lambda f: {"slug": event_a(f.world, proposed=True).slug}
+    ),
+    "events:org-reject": Case(
+        EVENT_A_POST, method="post", kwargs=lambda f: {"slug": event_a(f.world, proposed=True).slug}
     ),
 }
 
