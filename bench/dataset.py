@@ -87,6 +87,10 @@ def generate(people, activities):
     now = timezone.now().replace(microsecond=0)
     started = time.monotonic()
     log(f"Generating {people:,} people and {activities:,} activities (once; reused after)…")
+    # Campaigns first, in their own transaction: a table with pending trigger events (rows
+    # written in this transaction) could not have its foreign keys dropped for the bulk load.
+    with transaction.atomic(), connection.cursor() as cursor:
+        campaigns = ensure_campaigns(cursor)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL work_mem = '256MB'")
         cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
@@ -97,7 +101,6 @@ def generate(people, activities):
             " journeys_stagetransition RESTART IDENTITY CASCADE"
         )
         cursor.execute("SELECT setseed(0.2026)")
-        campaigns = ensure_campaigns(cursor)
         with without_indexes(cursor, "people_person"):
             insert_people(cursor, people, now)
         with without_indexes(cursor, "journeys_activity"):
@@ -272,14 +275,15 @@ def insert_stats(cursor, now):
         )
         INSERT INTO journeys_personstats (
             person_id, stage_id, stage_since, first_activity_at, last_activity_at, activities,
-            actions, events_attended, events_hosted, recruits, courses_completed, counts, recent)
+            actions, events_attended, events_hosted, recruits, courses_completed, counts, recent,
+            goal_marks)
         SELECT k.person_id, NULL, NULL, min(k.first_at), max(k.last_at), sum(k.n),
                coalesce(sum(k.n) FILTER (WHERE k.kind = ANY({actions})), 0),
                coalesce(sum(k.n) FILTER (WHERE k.kind = 'event_attended'), 0),
                coalesce(sum(k.n) FILTER (WHERE k.kind = 'event_hosted'), 0),
                coalesce(sum(k.n) FILTER (WHERE k.kind = 'recruited'), 0),
                coalesce(sum(k.n) FILTER (WHERE k.kind = 'course_completed'), 0),
-               jsonb_object_agg(k.kind, k.n), coalesce(r.recent, '{{}}')
+               jsonb_object_agg(k.kind, k.n), coalesce(r.recent, '{{}}'), '{{}}'
         FROM per_kind AS k LEFT JOIN recent AS r USING (person_id)
         GROUP BY k.person_id, r.recent
         """,
