@@ -5,6 +5,16 @@ import pytest
 from groundswell.core.testing import smtp_server  # noqa: F401 - a fixture: a real SMTP server on loopback
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """The personas have passwords; tests need them checked, not stretched against attack
+    (the default hasher makes every `world` cost seconds)."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture
 def world(db):
     """The personas of groundswell.test: HQ, organiser, two coordinators, supporter, outsider."""

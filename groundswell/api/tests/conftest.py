@@ -7,12 +7,6 @@ from groundswell.api.services import create_api_key
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The personas have passwords; the API never uses them, so hash them cheaply."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache: each test starts without them."""
     cache.clear()

@@ -12,12 +12,6 @@ NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """The personas' passwords need no real key stretching in these tests."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
     yield

@@ -51,3 +51,27 @@ class Command(BaseCommand):
 
             ensure_demo_accounts(now=now)
             self.stdout.write("Demo log-ins are ready.")
+            self.stdout.write(seed_demo_content(now=now, seed=seed))
+
+
+def seed_demo_content(*, now, seed):
+    """The team tree, events, actions of every kind and a campaign in preview; each step is
+    safe to run again. Returns a one-line summary."""
+    import random
+
+    from groundswell.actions.demo import seed_demo_actions
+    from groundswell.campaigns.demo import ensure_preview_campaign
+    from groundswell.core.seeding.write import ensure_campaigns
+    from groundswell.events.demo import create_demo_events
+    from groundswell.groups.demo import ensure_demo_groups
+    from groundswell.people.models import Person
+
+    ensure_demo_groups(now=now)
+    events = create_demo_events(now=now)
+    people = list(Person.objects.exclude(email=None).exclude(email="").order_by("pk")[:200])
+    actions = seed_demo_actions(ensure_campaigns(now), people, random.Random(seed))
+    ensure_preview_campaign()
+    return (
+        f"Demo content: the team tree, {events} events, {len(actions)} actions of every kind "
+        "and a campaign in preview."
+    )
