@@ -198,6 +198,6 @@ def cancel(submission):
     ):
         if letter.outbound_id:
             cancel_email(letter_key(letter))
-        if letter.status != Letter.Status.HELD:
-            letter.status = Letter.Status.HELD
+        if letter.status != Letter.Status.CANCELLED:
+            letter.status = Letter.Status.CANCELLED
             letter.save(update_fields=["status"])

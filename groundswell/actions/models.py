@@ -210,6 +210,7 @@ class Letter(models.Model):
         SENT = "sent", _("Delivered by email")
         SELF_SEND = "self_send", _("Given to the supporter to send")
         HELD = "held", _("Held for moderation")
+        CANCELLED = "cancelled", _("Cancelled: the submission was invalidated")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="letters")
     target = models.ForeignKey(LetterTarget, on_delete=models.CASCADE, related_name="letters")

@@ -126,7 +126,7 @@ def test_invalidating_a_flagged_letter_sends_nothing_ever(letter_action):
     clear_submissions([submission.pk])
 
     assert Submission.objects.get().status == "invalid"
-    assert set(submission.letters.values_list("status", flat=True)) == {"held"}
+    assert set(submission.letters.values_list("status", flat=True)) == {"cancelled"}
     assert not OutboundEmail.objects.filter(purpose="letter").exists()
 
 
