@@ -34,7 +34,7 @@ def test_the_form_shows_the_template_letter_in_the_visitors_language_and_every_t
     assert "Estimada alcaldesa:" in html
     assert html.count('type="checkbox" name="targets"') == 3
     assert html.count("checked") == 3
-    assert "The Daily Bugle prints letters of up to 20 words." in html
+    assert "The Daily Bugle publica cartas de hasta 20 palabras." in html
     assert 'data-word-limit="20"' in html
     assert 'name="phone"' not in html and 'name="comment"' not in html
 
