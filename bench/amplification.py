@@ -219,12 +219,13 @@ def reference_figures(person, recruiter, depth, channel):
     channels = Counter(channel)
     direct = Counter(recruiter)
     direct.pop(0, None)
-    second = sum(map(direct.__getitem__, direct.keys() & set(person)))
     # Whole reach: each recruiter's direct recruits, plus the reach of the recruits who
     # recruited in turn, added deepest first so that theirs is complete when it is added.
-    reach = Counter(direct)
     recruiting = sorted(compress(range(recruits), map(direct.__contains__, person)),
                         key=depth.__getitem__, reverse=True)  # fmt: skip
+    second = sum(map(direct.__getitem__, map(person.__getitem__, recruiting)))
+    reach = dict(direct)
+    reach[0] = 0
     for i in recruiting:
         reach[recruiter[i]] += reach[person[i]]
     beyond = map(operator.gt, map(reach.__getitem__, direct.keys()), direct.values())

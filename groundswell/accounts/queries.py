@@ -9,8 +9,10 @@ from groundswell.amplification.services import absolute, with_params
 from groundswell.journeys.facts import PersonFacts
 from groundswell.journeys.models import PersonStats, StageTransition
 from groundswell.journeys.next_steps import next_best_actions, next_stage_after, stage_progress
+from groundswell.journeys.queries import goal_progress, open_goals, reached_goals
 
 HISTORY_LENGTH = 20
+REACHED_GOALS_SHOWN = 10
 
 
 @dataclass
@@ -25,6 +27,8 @@ class Journey:
     referral_link: str = ""
     recruits: int = 0  # people who joined through the person's link
     recruits_further: int = 0  # people who joined through those, and so on
+    goals: list = field(default_factory=list)  # (goal, progress) of the goals in progress
+    reached_goals: list = field(default_factory=list)
 
 
 def referral_link(person):
@@ -55,4 +59,6 @@ def my_journey(person):
         referral_link=referral_link(person) if person.referral_code else "",
         recruits=recruits,
         recruits_further=recruits_further,
+        goals=[(goal, goal_progress(goal, stats)) for goal in open_goals(person)],
+        reached_goals=list(reached_goals(person)[:REACHED_GOALS_SHOWN]),
     )

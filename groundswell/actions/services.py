@@ -56,6 +56,8 @@ def take_action(action, *, data, ip=None, ref=None, channel="", language=None):
     submission, created = _submission(
         action,
         person,
+        person_created=person_created,
+        confirmed=not action.double_opt_in,
         comment=(data.get("comment") or "").strip()[:COMMENT_MAX_LENGTH],
         flag_reason=reason,
         channel=channel[:20],
@@ -68,7 +70,7 @@ def take_action(action, *, data, ip=None, ref=None, channel="", language=None):
         if action.double_opt_in:
             queue_confirmation(submission)  # the outbox sends it once this commits
         else:
-            _confirm(submission)
+            _counted_if_clean(submission)  # inserted confirmed already
     return submission, created
 
 
@@ -84,12 +86,21 @@ def _attribute(person, *, code, channel, campaign):
     return attribute_signup(person, code=code, channel=channel, campaign=campaign)
 
 
-def _submission(action, person, **fields):
-    """The person's submission to `action`, created if new; (submission, created)."""
+def _submission(action, person, *, person_created, confirmed, **fields):
+    """The person's submission to `action`, created if new (already confirmed when `confirmed`);
+    (submission, created).
+
+    A person created in this very transaction has no submission yet, and no concurrent twin can
+    give them one (nobody else sees them before this commits): no look, no savepoint.
+    """
+    fields["flagged"] = bool(fields["flag_reason"])
+    if confirmed:
+        fields.update(status=Submission.Status.CONFIRMED, confirmed_at=timezone.now())
+    if person_created:
+        return Submission.objects.create(person=person, action=action, **fields), True
     existing = Submission.objects.filter(person=person, action=action).first()
     if existing is not None:
         return existing, False
-    fields["flagged"] = bool(fields["flag_reason"])
     try:
         with transaction.atomic():  # a savepoint: a concurrent twin rolls back only this
             return Submission.objects.create(person=person, action=action, **fields), True
@@ -102,6 +113,11 @@ def _confirm(submission):
     submission.status = Submission.Status.CONFIRMED
     submission.confirmed_at = timezone.now()
     submission.save(update_fields=["status", "confirmed_at"])
+    _counted_if_clean(submission)
+
+
+def _counted_if_clean(submission):
+    """A confirmed submission: held if flagged, else recorded and counted."""
     if submission.flagged:
         fulfilment.hold(submission)
     else:

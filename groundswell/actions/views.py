@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +18,11 @@ from .forms import form_for
 from .models import Action
 
 MODERATION_PAGE_SIZE = 50
-SESSION_KEY = "actions.taken"  # {slug: person id}: the thank-you page shares the person's link
+# The thank-you page shares the signer's own link: it knows them from a signed, short-lived token
+# in its address (no session row written per anonymous signer), bound to the action by the salt.
+THANKS_SALT = "groundswell.actions.thanks"
+THANKS_MAX_AGE = 3600
+THANKS_PARAM = "t"
 
 
 def _public_action(slug):
@@ -42,9 +47,7 @@ def action_detail(request, slug):
                 channel=form.cleaned_data["c"],
                 language=language,
             )
-            taken = request.session.get(SESSION_KEY, {})
-            request.session[SESSION_KEY] = {**taken, action.slug: submission.person_id}
-            return redirect("actions:action-thanks", slug=action.slug)
+            return _redirect_to_thanks(action, submission.person_id)
     elif action.is_live:
         initial = {"r": request.GET.get("r", ""), "c": request.GET.get("c", "")}
         form = form_for(action, initial=initial, language=language)
@@ -57,9 +60,28 @@ def action_detail(request, slug):
     return render(request, "actions/action_detail.html", context)
 
 
+def _redirect_to_thanks(action, person_id):
+    token = signing.dumps(person_id, salt=f"{THANKS_SALT}:{action.slug}")
+    url = reverse("actions:action-thanks", args=[action.slug])
+    return redirect(f"{url}?{THANKS_PARAM}={token}")
+
+
+def _thanked_person_id(request, action):
+    """The person the token in the address names, or None (missing, tampered or expired)."""
+    token = request.GET.get(THANKS_PARAM, "")
+    if not token:
+        return None
+    try:
+        salt = f"{THANKS_SALT}:{action.slug}"
+        person_id = signing.loads(token, salt=salt, max_age=THANKS_MAX_AGE)
+    except signing.BadSignature:  # SignatureExpired is one
+        return None
+    return person_id if isinstance(person_id, int) else None
+
+
 def action_thanks(request, slug):
     action = _public_action(slug)
-    person_id = request.session.get(SESSION_KEY, {}).get(action.slug)
+    person_id = _thanked_person_id(request, action)
     person = Person.objects.filter(pk=person_id).first() if person_id else None
     url = reverse("actions:action-detail", args=[action.slug])
     context = {"action": action, **_sharing(action, person, url)}
@@ -89,7 +111,7 @@ def confirm(request, token):
         submission = services.confirm_submission(token)
     except ValidationError as exc:
         return render(request, "actions/confirm.html", {"error": exc.messages[0]}, status=400)
-    return redirect("actions:action-thanks", slug=submission.action.slug)
+    return _redirect_to_thanks(submission.action, submission.person_id)
 
 
 @login_required

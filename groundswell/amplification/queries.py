@@ -3,7 +3,8 @@
 One person's descendants come from one recursive CTE (`WITH RECURSIVE`, the same SQL on SQLite and
 PostgreSQL) over Attribution's referred_by edges, so a subtree costs its own size, not the whole
 tree's. A campaign's figures come from one read of its attributions and one pass over them in
-Python, deepest first: a million-person tree in about a second (bench/amplification.py).
+Python, deepest first; bench/amplification.py times it on a million-person tree against the same
+figures computed by plain Python from lists already in memory.
 """
 
 import operator
@@ -13,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import compress
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils.translation import gettext
 
@@ -229,7 +230,7 @@ class Spread:
     depths: list  # [(depth, people recruited at that depth)], shallowest first
     channels: Counter  # channel code -> people recruited through it
     direct: Counter  # recruiter id -> people they recruited in the campaign
-    reach: Counter  # person id -> everyone downstream of them within the campaign
+    reach: dict  # recruiter id -> everyone downstream of them within the campaign
     second: int  # people whose recruiter was themselves recruited in the campaign
 
     @property
@@ -246,30 +247,37 @@ def _spread(campaign):
     edges are the attributions made in it, so reach does not follow other campaigns' recruits.
     """
     levels, channels = _levels(campaign)
-    direct, in_campaign = Counter(), set()
-    for people, recruiters in levels.values():
+    direct = Counter()
+    for _people, recruiters in levels.values():
         direct.update(recruiters)
-        in_campaign.update(people)
     direct.pop(0, None)  # the recruiter has been deleted since
+    reach, second = _reach(levels, direct)
     return Spread(
         depths=[(depth, len(levels[depth][0])) for depth in sorted(levels)],
         channels=channels,
         direct=direct,
-        reach=_reach(levels, direct),
-        second=sum(map(direct.__getitem__, direct.keys() & in_campaign)),
+        reach=reach,
+        second=second,
     )
 
 
 def _reach(levels, direct):
-    """person id -> people downstream (0 if none): each recruiter's direct recruits, plus the
-    reach of those who recruited in turn; only their rows are visited in Python."""
-    reach = Counter(direct)
+    """(person id -> people downstream, for every recruiter; recruits of recruits).
+
+    A recruiter's reach is their direct recruits plus the reach of those recruits who recruited
+    in turn, so only those recruits' rows are visited in Python (picked out in C); the same rows
+    count the recruits brought by someone recruited in the campaign.
+    """
+    reach, second = dict(direct), 0  # a plain dict: the interpreter's fast path for d[k]
+    reach[0] = 0  # where the recruits of deleted recruiters add up, unread
     for depth in sorted(levels, reverse=True):
         people, recruiters = levels[depth]
-        recruiting = map(direct.__contains__, people)
-        for pid, recruiter in compress(zip(people, recruiters, strict=True), recruiting):
+        recruiting = list(map(direct.__contains__, people))
+        people = list(compress(people, recruiting))
+        second += sum(map(direct.__getitem__, people))
+        for pid, recruiter in zip(people, compress(recruiters, recruiting), strict=True):
             reach[recruiter] += reach[pid]
-    return reach
+    return reach, second
 
 
 def _levels(campaign):
@@ -299,7 +307,9 @@ def _levels_packed(campaign):
         FROM {_table()} WHERE campaign_id = %s GROUP BY depth, channel
     """  # noqa: S608 - the table name comes from _meta, the values are parameters
     packed, channels = defaultdict(lambda: ([], [])), Counter()
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The groups' packed ids are 16 bytes a person: keep them in memory, not in batches on disk.
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(sql, [campaign.pk])
         for depth, channel, n, people, recruiters in cursor.fetchall():
             channels[channel] += n

@@ -19,6 +19,8 @@ from . import events, queries, services
 from .forms import FindForm, GroupForm, UpdateForm
 from .models import Membership
 
+MEMBERS_SHOWN = 500  # on the dashboard; the CSV export holds everyone
+
 # --- Public -----------------------------------------------------------------------------------
 
 
@@ -106,11 +108,12 @@ def org_tree(request):
 def org_group(request, slug):
     group = access_group(request.user, slug)
     scope = queries.subtree([group])
-    members = list(queries.members(scope)[:500])
+    members = list(queries.members(scope)[: MEMBERS_SHOWN + 1])
     context = {
         "group": group,
         "children": queries.tree(scope.exclude(pk=group.pk)),
-        "members": members,
+        "members": members[:MEMBERS_SHOWN],
+        "more_members": len(members) > MEMBERS_SHOWN,
         "ready": queries.ready_for_next_step(members),
         "pending": queries.pending_requests(scope),
         "host_requests": events.host_requests(scope),

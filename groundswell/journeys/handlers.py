@@ -10,7 +10,7 @@ from . import services
 
 @receiver(person_created, dispatch_uid="journeys.start_journey")
 def start_journey(sender, person, **kwargs):
-    services.start_journey(person)
+    services.start_journey(person, new=True)  # person_created: created in this transaction
 
 
 @receiver(people_merged, dispatch_uid="journeys.rebuild_after_merge")

@@ -61,3 +61,16 @@ COLUMN_COUNTERS = {
 def counters_for_kind(kind):
     """The counter names that one activity of `kind` increments."""
     return [name for name, (kinds, _label) in COUNTERS.items() if kind in kinds]
+
+
+# The counters people may set themselves a goal on ("my journey"), named as things one counts.
+GOAL_COUNTERS = {
+    "actions": _("Actions taken"),
+    "petition_signed": _("Petitions signed"),
+    "event_attended": _("Events attended"),
+    "event_hosted": _("Events hosted"),
+    "recruited": _("People recruited"),
+    "course_completed": _("Courses completed"),
+    "lesson_completed": _("Lessons completed"),
+    "outreach_sent": _("Contacts reached out to"),
+}

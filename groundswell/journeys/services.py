@@ -418,11 +418,12 @@ def _written(stats, ops):
     return values
 
 
-@transaction.atomic
-def start_journey(person, *, now=None):
-    """Give a new person their counters and the ladder's entry stage ("joined")."""
+@transaction.atomic(savepoint=False)  # inside its callers' transaction; none goes on after an error
+def start_journey(person, *, now=None, new=False):
+    """Give a new person their counters and the ladder's entry stage ("joined"). `new`: the
+    person was created in this transaction, so they cannot have counters yet (no look)."""
     now = now or timezone.now()
-    if PersonStats.objects.filter(person_id=person.pk).exists():
+    if not new and PersonStats.objects.filter(person_id=person.pk).exists():
         return None
     ladder = load_ladder()
     stats = PersonStats(person=person)

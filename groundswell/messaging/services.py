@@ -32,6 +32,7 @@ BACKOFF_CAP = timedelta(hours=6)  # 1, 2, 4 … minutes, never more than this be
 SWEEP_LIMIT = 500  # rows one sweep sends at most; the next sweep (a minute later) takes the rest
 KEY_MAX_LENGTH = OutboundEmail._meta.get_field("key").max_length
 SUBJECT_MAX_LENGTH = OutboundEmail._meta.get_field("subject").max_length
+PURPOSE_MAX_LENGTH = OutboundEmail._meta.get_field("purpose").max_length
 
 Status = OutboundEmail.Status
 
@@ -65,7 +66,7 @@ def queue_email(
         "to": to,
         "subject": " ".join(subject.split())[:SUBJECT_MAX_LENGTH],  # a header: one line
         "body": body,
-        "purpose": purpose,
+        "purpose": purpose[:PURPOSE_MAX_LENGTH],
         "person": person,
         "html": html,
         "reply_to": reply_to,
@@ -153,6 +154,7 @@ def deliver(email_id, *, now=None, connection=None):
     except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried
         _failed(email, exc, now)
         return False
+    # It went out: the row says so, even if someone cancelled it while it was in flight.
     OutboundEmail.objects.filter(pk=email.pk).update(
         status=Status.SENT, sent_at=timezone.now(), lease_until=None, last_error=""
     )
@@ -163,10 +165,10 @@ def deliver(email_id, *, now=None, connection=None):
 def deliver_due(*, now=None, limit=SWEEP_LIMIT):
     """The sweep: deliver every queued email that is due and not leased (new ones whose task was
     lost, retries, and those of killed workers once their lease ended); how many were sent."""
-    now = now or timezone.now()
-    free = Q(lease_until__isnull=True) | Q(lease_until__lte=now)
+    at = now or timezone.now()
+    free = Q(lease_until__isnull=True) | Q(lease_until__lte=at)
     due = (
-        OutboundEmail.objects.filter(free, status=Status.QUEUED, next_attempt_at__lte=now)
+        OutboundEmail.objects.filter(free, status=Status.QUEUED, next_attempt_at__lte=at)
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )
@@ -179,6 +181,8 @@ def deliver_due(*, now=None, limit=SWEEP_LIMIT):
     except Exception:  # noqa: BLE001 - unreachable: each attempt fails and backs off on its own
         connection = None
     try:
+        # Each claim at its own time (unless told): a lease must run from when it is taken, not
+        # from the start of a long sweep.
         return sum(deliver(pk, now=now, connection=connection) for pk in ids)
     finally:
         if connection is not None:

@@ -12,10 +12,19 @@ from .models import GENDERS
 from .services import check_contact_points_free
 from .validators import PERSON_FIELDS, clean_person_fields, normalise_language
 
+_COUNTRY_CHOICES = {}  # language -> the choices, built once per language and process
+
 
 def country_choices():
     """Countries by name in the active language, so the list is read when the form is shown."""
-    return [("", _("Choose a country")), *countries]
+    language = translation.get_language()
+    choices = _COUNTRY_CHOICES.get(language)
+    if choices is None:
+        choices = _COUNTRY_CHOICES[language] = (
+            ("", str(_("Choose a country"))),
+            *((code, str(name)) for code, name in countries),
+        )
+    return choices
 
 
 class PersonFieldsMixin:

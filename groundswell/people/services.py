@@ -39,7 +39,6 @@ def _blank(value):
 # upsert
 
 
-@transaction.atomic
 def upsert_person(
     *,
     email=None,
@@ -53,7 +52,12 @@ def upsert_person(
     actor=None,
     **fields,
 ):
-    """Find a person by email, then phone, or create them; fill blanks; record consents, tags."""
+    """Find a person by email, then phone, or create them; fill blanks; record consents, tags.
+
+    Everything is checked before the transaction starts, so a caller may catch the errors of bad
+    input inside its own transaction; the writes join the caller's transaction without a
+    savepoint of their own (_find_or_create keeps the one a lost race needs).
+    """
     values, consents, tags = _validate_upsert(
         {"email": email, "phone": phone, "source": source, **fields}, consents, tags
     )
@@ -61,6 +65,22 @@ def upsert_person(
         raise ValueError(f"unknown consent source {consent_source!r}")
     if wording_version is None:
         wording_version = settings.GROUNDSWELL["CONSENT_WORDING_VERSION"]
+    with transaction.atomic(savepoint=False):
+        return _upsert(
+            values,
+            consents,
+            tags,
+            source=source,
+            consent_source=consent_source,
+            consent_source_detail=consent_source_detail,
+            wording_version=wording_version,
+            actor=actor,
+        )
+
+
+def _upsert(
+    values, consents, tags, *, source, consent_source, consent_source_detail, wording_version, actor
+):
     person, created, filled = _find_or_create(values)
     now = timezone.now()
     for consent in consents:

@@ -38,6 +38,13 @@ def chromium_path():
     return CHROMIUM if os.access(CHROMIUM, os.X_OK) else None
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks run as soon as they are enqueued (on commit): the outbox sends a login code while
+    the request that queued it finishes, as a worker would moments later."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def browser():
     """A headless Chromium for one test (function scope: Playwright's sync API must not outlive
@@ -59,11 +66,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server, monkeypatch, settings):
+def page(browser, live_server, monkeypatch):
     """A fresh browser tab (own cookies) with a helper to open a path on the live server."""
-    # Tasks run as soon as they are enqueued (on commit): the outbox sends a login code while
-    # the request that queued it finishes, as a worker would moments later.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # The test body touches the ORM while Playwright's loop is alive in this thread; the live
     # server answers from its own thread, so nothing runs concurrently on this connection.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -68,7 +68,7 @@ def sign(tab, path, *, given_name, family_name, email):
     tab.fill("input[name=email]", email)
     tab.select_option("select[name=country]", "MX")
     tab.get_by_role("button", name="Firma la petición").tap()
-    tab.wait_for_url("**/thanks/")
+    tab.wait_for_url(re.compile(r"/thanks/"))
 
 
 def test_a_spanish_speaker_on_a_phone_recruits_a_friend_through_whatsapp(

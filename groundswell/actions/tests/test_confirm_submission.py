@@ -7,6 +7,8 @@ from groundswell.actions import counters
 from groundswell.actions.models import Submission
 from groundswell.actions.services import confirm_submission, confirmation_token, take_action
 from groundswell.journeys.models import Activity
+from groundswell.messaging.models import OutboundEmail
+from groundswell.messaging.services import deliver_due
 
 from .conftest import SIGNER
 
@@ -85,3 +87,16 @@ def test_no_confirmation_email_is_sent_before_the_transaction_commits(
         take_action(opt_in_action, data=SIGNER)
 
     assert smtp_server.messages == []
+
+
+def test_the_confirmation_email_waits_in_the_outbox_until_a_worker_sends_it(
+    opt_in_action, smtp_server
+):
+    submission, _created = take_action(opt_in_action, data=SIGNER)
+    take_action(opt_in_action, data=SIGNER)
+
+    email = OutboundEmail.objects.get()
+    assert (email.key, email.purpose) == (f"confirm:{submission.pk}", "confirmation")
+    assert smtp_server.messages == []
+    assert deliver_due() == 1
+    assert len(smtp_server.to("ana@example.org")) == 1

@@ -56,7 +56,7 @@ def test_signing_redirects_to_the_thank_you_page_and_counts(client, action):
     response = client.post(page(action), FORM)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("actions:action-thanks", args=[action.slug])
+    assert response["Location"].startswith(reverse("actions:action-thanks", args=[action.slug]))
     submission = Submission.objects.get()
     assert (submission.person.email, submission.comment, submission.status) == (
         "ana@example.org",
@@ -123,7 +123,7 @@ def test_a_filled_honeypot_sees_the_same_thank_you_page_and_is_flagged(client, a
     response = client.post(page(action), {**FORM, "homepage": "http://buy.example"})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("actions:action-thanks", args=[action.slug])
+    assert response["Location"].startswith(reverse("actions:action-thanks", args=[action.slug]))
     assert Submission.objects.get().flag_reason == "honeypot"
 
 

@@ -4,6 +4,7 @@ import fcntl
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +20,7 @@ def parsons_python():
     python = VENV / "bin" / "python"
     marker = VENV / f".installed-{PARSONS}"
     VENV.parent.mkdir(parents=True, exist_ok=True)
-    with open(VENV.parent / ".venv-parsons.lock", "w") as lock:
+    with open(Path(tempfile.gettempdir()) / "groundswell-venv-parsons.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two test workers must not build it at once
         if not marker.exists():
             subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)

@@ -125,3 +125,21 @@ def test_an_rsvp_after_the_event_ended_is_refused_with_a_message(client, event, 
 
     assert "This event is over." in html
     assert not RSVP.objects.exists()
+
+
+def test_someone_on_the_waitlist_does_not_get_the_joining_link_yet(client, make_event, guest):
+    event = make_event(
+        online=True,
+        join_url="https://meet.example.org/secret-room",
+        capacity=1,
+        venue="",
+        address="",
+        locality="",
+        latitude=None,
+        longitude=None,
+    )
+    services.rsvp(event, person=guest("first@example.org"))
+
+    client.post(reverse("events:rsvp", args=[event.slug]), GUEST)
+
+    assert "secret-room" not in client.get(page(event)).content.decode()

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from groundswell.actions.models import Action
 from groundswell.campaigns.models import Campaign
+from groundswell.events.models import Event
 from groundswell.groups.models import Membership
 from groundswell.groups.services import post_update, update_group
 
@@ -44,6 +48,26 @@ def test_a_member_sees_actions_and_updates(client_for, world, content):
     assert "You are a member of this group." in page
     assert "Sign for clean air" in page
     assert "Meeting moved to the library" in page
+
+
+def test_a_member_sees_the_groups_coming_events_and_a_visitor_does_not(client, client_for, world):
+    start = timezone.now() + timedelta(days=3)
+    Event.objects.create(
+        slug="clean-up", title={"en": "Beach clean-up"}, group=world.group_a, starts_at=start,
+        ends_at=start + timedelta(hours=2), time_zone="Africa/Dakar",
+    )  # fmt: skip
+    Event.objects.create(
+        slug="old-meeting", title={"en": "Last year's meeting"}, group=world.group_a,
+        starts_at=start - timedelta(days=400), ends_at=start - timedelta(days=399),
+        time_zone="Africa/Dakar",
+    )  # fmt: skip
+
+    member_page = client_for(world.supporter).get(detail(world.group_a)).content.decode()
+    client.logout()
+    visitor_page = client.get(detail(world.group_a)).content.decode()
+
+    assert "Beach clean-up" in member_page and "Last year" not in member_page
+    assert "Beach clean-up" not in visitor_page
 
 
 def test_joining_from_the_page_makes_a_member(client_for, world):
