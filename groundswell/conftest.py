@@ -49,6 +49,15 @@ def _shipped_ladder_in_transactional_tests(request):
 
 
 @pytest.fixture(autouse=True)
+def _no_webhook_subscriptions_known():
+    """Every test starts knowing no webhook subscription, so the hot paths' query counts never
+    include the per-process refresh (saving a subscription makes the next emit look again)."""
+    from groundswell.webhooks.services import assume_no_subscriptions
+
+    assume_no_subscriptions()
+
+
+@pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request in Spanish leaves Spanish active in this thread; start every test in English."""
     yield

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "groundswell.messaging",
     "groundswell.analytics",
     "groundswell.api",
+    "groundswell.webhooks",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,6 @@ urlpatterns = [
     path("groups/", include("groundswell.groups.urls")),
     path("c/", include("groundswell.campaigns.urls")),
     path("api/v2/", include("groundswell.api.urls")),
+    path("webhooks/", include("groundswell.webhooks.urls")),
     path("admin/", admin.site.urls),
 ]

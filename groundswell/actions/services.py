@@ -12,6 +12,7 @@ from groundswell.people.services import upsert_person
 
 from . import counters, fulfilment, spam
 from .models import Submission
+from .signals import submission_counted
 
 CONFIRM_SALT = "groundswell.actions.confirm"
 CONFIRM_MAX_AGE = 30 * 24 * 3600  # a confirmation link works for 30 days
@@ -136,6 +137,7 @@ def _count(submission):
     )
     counters.bump(action.pk)
     fulfilment.fulfil(submission)
+    submission_counted.send(Submission, submission=submission)
 
 
 def confirmation_token(submission):

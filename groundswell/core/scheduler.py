@@ -28,6 +28,11 @@ JOBS = [
     ),
     Job("outbox-sweep", timedelta(minutes=1), "groundswell.messaging.tasks.deliver_due_task"),
     Job("event-mail", timedelta(minutes=5), "groundswell.events.tasks.send_event_mail_task"),
+    Job(
+        "webhook-sweep",
+        timedelta(minutes=1),
+        "groundswell.webhooks.tasks.deliver_due_webhooks_task",
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ from groundswell.journeys.services import record_activity
 from groundswell.people.services import upsert_person
 
 from .models import RSVP, Event, Feedback
+from .signals import attendance_recorded
 from .validation import check_event
 
 MESSAGES = {
@@ -242,6 +243,7 @@ def check_in(found, *, actor=None, method="host", now=None):
     )
     audit("event.checked_in", found, actor=actor, method=method, event=event.pk)
     record_hosting(event, now=now)
+    attendance_recorded.send(RSVP, rsvp=found)
     return True
 
 

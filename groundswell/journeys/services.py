@@ -26,6 +26,7 @@ from .criteria import VOCABULARY, CriteriaError, parse_criteria
 from .facts import STAT_COLUMNS, PersonFacts
 from .kinds import COLUMN_COUNTERS, COUNTERS, KINDS, counters_for_kind
 from .models import Activity, Goal, PersonStats, Stage, StageTransition
+from .signals import stage_changed
 
 logger = logging.getLogger(__name__)
 
@@ -390,6 +391,10 @@ def record_activity(
             cursor.execute(sql["update"], counters)
             if moved:
                 cursor.execute(sql["move"], moved)
+    if moved:  # receivers (webhooks) cost no query when nobody subscribed
+        stage_changed.send(
+            StageTransition, person=person, from_stage_id=moved[1], to_stage=stage, at=now
+        )
     reached = _reached_counters(stats, kind)
     if reached:  # rare: only then do goals cost queries
         _reach_goals(person, reached, stats, now)

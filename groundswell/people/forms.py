@@ -21,7 +21,7 @@ def country_choices():
     choices = _COUNTRY_CHOICES.get(language)
     if choices is None:
         choices = _COUNTRY_CHOICES[language] = (
-            ("", str(_("Choose a country"))),
+            ("", _("Choose a country")),
             *((code, str(name)) for code, name in countries),
         )
     return choices

@@ -158,3 +158,7 @@ class Segment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# CSV import models live in their own module; importing them here registers them with the app.
+from .imports.models import DuplicateCandidate, ImportRowError, ImportSource, PersonImport  # noqa: E402, F401

@@ -146,15 +146,18 @@ def _clean_tag(name):
 def _find_or_create(values):
     """(person, created, fields filled), relying on the unique constraints against twins."""
     for attempt in range(UPSERT_ATTEMPTS):
+        # Looking (and locking) cannot break a unique constraint: only a write needs a savepoint,
+        # so someone already known with nothing to fill costs no savepoint.
+        person = _find(values.get("email"), values.get("phone"))
+        filled = _fill_blanks(person, values) if person is not None else []
+        if person is not None and not filled:
+            return person, False, filled
         try:
             with transaction.atomic():  # a savepoint: a lost race rolls back only this attempt
-                person = _find(values.get("email"), values.get("phone"))
                 if person is None:
                     given = {field: value for field, value in values.items() if not _blank(value)}
                     return Person.objects.create(**given), True, sorted(given)
-                filled = _fill_blanks(person, values)
-                if filled:
-                    person.save(update_fields=[*filled, "modified_at"])
+                person.save(update_fields=[*filled, "modified_at"])
                 return person, False, filled
         except IntegrityError:
             # A concurrent submission created this person first; the next look finds them.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exports, views, views_imports
 
 app_name = "people"
 urlpatterns = [
@@ -10,4 +10,12 @@ urlpatterns = [
     path("segments/<int:pk>/edit/", views.segment_edit, name="segment-edit"),
     path("segments/<int:pk>/delete/", views.segment_delete, name="segment-delete"),
     path("<uuid:uuid>/", views.person_detail, name="person-detail"),
+    path("export.csv", exports.person_export, name="person-export"),
+    path("imports/", views_imports.import_list, name="import-list"),
+    path("imports/review/", views_imports.import_review, name="import-review"),
+    path("imports/review/<int:pk>/", views_imports.import_decide, name="import-decide"),
+    path("imports/<uuid:uuid>/", views_imports.import_detail, name="import-detail"),
+    path("imports/<uuid:uuid>/map/", views_imports.import_map, name="import-map"),
+    path("imports/<uuid:uuid>/preview/", views_imports.import_preview, name="import-preview"),
+    path("imports/<uuid:uuid>/errors.csv", views_imports.import_errors, name="import-errors"),
 ]

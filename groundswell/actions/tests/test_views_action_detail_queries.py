@@ -12,14 +12,15 @@ from .test_views_action_detail import FORM, page
 
 # Committed as in production: inside a test's transaction every service would add a savepoint.
 pytestmark = pytest.mark.django_db(transaction=True)
-# Statements per POST, BEGIN, COMMIT and savepoints included. New: the action, find the person
-# (in the savepoint a lost race needs), insert them, consent, audit, ladder, entry transition,
+# Statements per POST, BEGIN, COMMIT and savepoints included. New: the action, find the person,
+# insert them (in the savepoint a lost race needs), consent, audit, ladder, entry transition,
 # counters, the submission inserted confirmed, audit, the activity and counters (in a savepoint of
 # record_activity's own; SQLite reads the ladder and writes in separate statements), the count.
-# Repeat: the action, find the person (savepoint), consent, audit, the submission found.
+# Repeat: the action, find the person (nothing to fill: no savepoint), consent, audit, the
+# submission found.
 STATEMENTS = {
-    "postgresql": {"new": 19, "repeat": 9},
-    "sqlite": {"new": 22, "repeat": 9},
+    "postgresql": {"new": 19, "repeat": 7},
+    "sqlite": {"new": 22, "repeat": 7},
 }
 
 

@@ -14,7 +14,16 @@ from django.urls import URLResolver, get_resolver, reverse
 
 ROLES = ["hq", "organiser", "coord_a", "coord_b", "supporter", "outsider", "anonymous"]
 LOGIN = "login"  # a redirect to the sign-in page
-PREFIXES = ("org/", "journey/", "r/org/", "act/org/", "c/org/", "groups/org/", "events/org/")
+PREFIXES = (
+    "org/",
+    "journey/",
+    "r/org/",
+    "act/org/",
+    "c/org/",
+    "groups/org/",
+    "events/org/",
+    "webhooks/org/",
+)
 
 
 def statuses(hq, organiser, coord_a, coord_b, supporter=403, outsider=403, anonymous=LOGIN):
@@ -33,6 +42,8 @@ EVERY_ORGANISER = statuses(200, 200, 200, 200)
 GROUP_A_RECORD = statuses(200, 200, 200, 404)  # another group's record does not exist
 HQ_ONLY_ACTION = statuses(302, 403, 403, 403)
 STAFF_ONLY = statuses(200, 200, 403, 403)  # HQ and staff organisers, no coordinator
+STAFF_ONLY_POST = statuses(302, 302, 403, 403)
+HQ_ONLY = statuses(200, 403, 403, 403)
 
 
 @dataclass
@@ -58,6 +69,20 @@ def group_a_member(world):
 GROUP_A_POST = statuses(302, 302, 302, 404)
 
 
+def webhook_delivery(world):
+    """A subscription to new people (on a loopback URL nothing listens on) and one delivery."""
+    from groundswell.test import make_person
+    from groundswell.webhooks.models import WebhookSubscription
+    from groundswell.webhooks.services import save_subscription
+
+    subscription = WebhookSubscription(
+        name="CRM", url="https://127.0.0.1:9/hooks", event_types=["person.created"]
+    )
+    save_subscription(subscription)
+    make_person("webhook@example.org")
+    return subscription.deliveries.get()
+
+
 def event_a(world, *, proposed=False):
     """An upcoming event of group A hosted by its coordinator (or proposed by the supporter)."""
     from datetime import timedelta
@@ -76,6 +101,20 @@ def event_a(world, *, proposed=False):
     return services.create_event(host=world.coord_a.person, **values)
 
 
+def people_import(world):
+    """A mapped CSV import, ready to preview (imports are for HQ and staff organisers)."""
+    from groundswell.people.imports.services import map_columns, upload_text
+
+    person_import = upload_text("email,name\nnew@example.org,New Person\n", source_name="Matrix")
+    return map_columns(person_import, mapping={"0": "email", "1": "full_name"})
+
+
+def duplicate_candidate(world):
+    from groundswell.people.imports.models import DuplicateCandidate
+
+    return DuplicateCandidate.objects.create(person=world.person_a, other=world.person_b, score=90)
+
+
 EVENT_A_PAGE = statuses(200, 200, 200, 404, supporter=404, outsider=404)
 EVENT_A_POST = statuses(302, 302, 302, 404, supporter=404, outsider=404)
 
@@ -89,6 +128,25 @@ MATRIX = {
     ),
     "people:segment-edit": Case(GROUP_A_RECORD, kwargs=lambda f: {"pk": f.segment_a.pk}),
     "people:segment-delete": Case(GROUP_A_RECORD, kwargs=lambda f: {"pk": f.segment_a.pk}),
+    "people:person-export": Case(EVERY_ORGANISER),
+    "people:import-list": Case(STAFF_ONLY),
+    "people:import-review": Case(STAFF_ONLY),
+    "people:import-decide": Case(
+        statuses(302, 302, 403, 403),
+        method="post",
+        kwargs=lambda f: {"pk": duplicate_candidate(f.world).pk},
+        data={"decision": "separate"},
+    ),
+    "people:import-detail": Case(
+        STAFF_ONLY, kwargs=lambda f: {"uuid": people_import(f.world).uuid}
+    ),
+    "people:import-map": Case(STAFF_ONLY, kwargs=lambda f: {"uuid": people_import(f.world).uuid}),
+    "people:import-preview": Case(
+        STAFF_ONLY, kwargs=lambda f: {"uuid": people_import(f.world).uuid}
+    ),
+    "people:import-errors": Case(
+        STAFF_ONLY, kwargs=lambda f: {"uuid": people_import(f.world).uuid}
+    ),
     "journeys:ladder": Case(EVERY_ORGANISER),
     "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
     "amplification:campaign": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": f.campaign.slug}),
@@ -135,6 +193,25 @@ MATRIX = {
     ),
     "events:org-reject": Case(
         EVENT_A_POST, method="post", kwargs=lambda f: {"slug": event_a(f.world, proposed=True).slug}
+    ),
+    "webhooks:subscription-list": Case(STAFF_ONLY),
+    "webhooks:subscription-create": Case(STAFF_ONLY),
+    "webhooks:subscription-detail": Case(
+        STAFF_ONLY, kwargs=lambda f: {"pk": webhook_delivery(f.world).subscription_id}
+    ),
+    "webhooks:subscription-edit": Case(
+        STAFF_ONLY, kwargs=lambda f: {"pk": webhook_delivery(f.world).subscription_id}
+    ),
+    "webhooks:subscription-deactivate": Case(
+        STAFF_ONLY_POST,
+        method="post",
+        kwargs=lambda f: {"pk": webhook_delivery(f.world).subscription_id},
+    ),
+    "webhooks:delivery-detail": Case(
+        HQ_ONLY, kwargs=lambda f: {"pk": webhook_delivery(f.world).pk}
+    ),
+    "webhooks:delivery-redeliver": Case(
+        STAFF_ONLY_POST, method="post", kwargs=lambda f: {"pk": webhook_delivery(f.world).pk}
     ),
 }
 
