@@ -1,5 +1,7 @@
 """State changes for actions: taking one (the hot path), confirming by email, moderation."""
 
+from datetime import timedelta
+
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -72,6 +74,10 @@ def take_action(action, *, data, ip=None, ref=None, channel="", language=None):
             queue_confirmation(submission)  # the outbox sends it once this commits
         else:
             _counted_if_clean(submission)  # inserted confirmed already
+    elif submission.status == Submission.Status.PENDING and action.double_opt_in:
+        # Signing again while unconfirmed usually means the first email never arrived (or was
+        # lost in a spam folder): send the link again, but not for a double click or a retry.
+        resend_confirmation(submission)
     return submission, created
 
 
@@ -208,9 +214,29 @@ def invalidate_submissions(ids, *, actor=None):
     return len(submissions)
 
 
-def queue_confirmation(submission):
+RESEND_AFTER = timedelta(minutes=10)  # a pending signer signing again this late gets a new link
+RESEND_EVERY = 3600  # seconds: and at most one new link per hour
+
+
+def resend_confirmation(submission):
+    """Queue the confirmation again if the last one is older than RESEND_AFTER; else nothing."""
+    from groundswell.messaging.models import OutboundEmail
+
+    last = (
+        OutboundEmail.objects.filter(key__startswith=f"confirm:{submission.pk}")
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if last is not None and timezone.now() - last < RESEND_AFTER:
+        return None, False
+    return queue_confirmation(submission, again=True)
+
+
+def queue_confirmation(submission, *, again=False):
     """Queue the email with the link that confirms `submission`, in the person's language; a
-    retried submission queues nothing new (the outbox key is the submission)."""
+    retried submission queues nothing new (the outbox key is the submission, and for a resend
+    the submission and the hour)."""
     from django.urls import reverse
 
     from groundswell.messaging.services import queue_templated_email
@@ -221,6 +247,10 @@ def queue_confirmation(submission):
         submission.person,
         "actions-confirm",
         context,
-        key=f"confirm:{submission.pk}",
+        key=f"confirm:{submission.pk}" + (f":{_resend_slot()}" if again else ""),
         purpose="confirmation",
     )
+
+
+def _resend_slot():
+    return int(timezone.now().timestamp()) // RESEND_EVERY

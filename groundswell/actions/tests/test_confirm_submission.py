@@ -100,3 +100,24 @@ def test_the_confirmation_email_waits_in_the_outbox_until_a_worker_sends_it(
     assert smtp_server.messages == []
     assert deliver_due() == 1
     assert len(smtp_server.to("ana@example.org")) == 1
+
+
+def test_signing_again_later_while_unconfirmed_sends_the_link_again_once_an_hour(
+    opt_in_action, smtp_server
+):
+    import time_machine
+
+    with time_machine.travel("2026-11-20 09:00Z", tick=False) as clock:
+        submission, _created = take_action(opt_in_action, data=SIGNER)
+        clock.shift(60 * 20)  # twenty minutes on: the first email never came
+        take_action(opt_in_action, data=SIGNER)
+        take_action(opt_in_action, data=SIGNER)  # a double click: nothing more
+        clock.shift(60 * 15)  # within the same hour: nothing more
+        take_action(opt_in_action, data=SIGNER)
+        assert deliver_due() == 2
+
+    keys = set(OutboundEmail.objects.values_list("key", flat=True))
+    assert len(keys) == 2 and f"confirm:{submission.pk}" in keys
+    (first, second) = smtp_server.to("ana@example.org")
+    assert re.search(r"/act/confirm/\S+/", smtp_server.text(second))
+    assert Submission.objects.count() == 1
