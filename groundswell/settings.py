@@ -245,4 +245,10 @@ GROUNDSWELL = {
     "ORGANISATION_NAME": os.environ.get("GROUNDSWELL_ORG_NAME", "Groundswell"),
     # Campaigns in preview show to supporters from this ladder stage up, unless a campaign says.
     "PREVIEW_STAGE": os.environ.get("GROUNDSWELL_PREVIEW_STAGE", "sustaining"),
+    # The largest file an organiser may put in a campaign toolkit.
+    "ASSET_MAX_BYTES": envint("GROUNDSWELL_ASSET_MAX_BYTES", 20 * 1024 * 1024),
 }
+# Requests per minute one API key may make (OSDI API at /api/v2/).
+GROUNDSWELL_API_RATE_PER_MINUTE = envint("GROUNDSWELL_API_RATE_PER_MINUTE", 240)
+# Webhook targets must be https; plain http only for local testing.
+WEBHOOKS_ALLOW_HTTP = envbool("GROUNDSWELL_WEBHOOKS_ALLOW_HTTP", DEBUG)
