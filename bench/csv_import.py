@@ -127,7 +127,10 @@ def main():
 
     from groundswell.people.imports.models import PersonImport
     from groundswell.people.imports.services import (
-        map_columns, run_import, suggested_mapping, upload_import,
+        map_columns,
+        run_import,
+        suggested_mapping,
+        upload_import,
     )  # fmt: skip
     from groundswell.people.models import Person
 

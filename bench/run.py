@@ -9,6 +9,8 @@ figures compare across machines where seconds would not:
   amplification (PostgreSQL)      campaign_figures time / same in Python lists target <= 2 (< 2 s)
   signatures (PostgreSQL)         HTTP POSTs through gunicorn / pgbench, same writes  target >= 0.25
                                   (and p99 < 100 ms, count = distinct signers after)
+  csv import (PostgreSQL)         COPY time of the same file / import time     target >= 0.3
+                                  (--people rows, 20% repeats, 30% already known)
 
 PostgreSQL runs use BENCH_DATABASE_URL (default postgresql://127.0.0.1/groundswell_bench,
 created if missing). The big data set (1,000,000 people, 10,000,000 activities by default) is
@@ -33,11 +35,14 @@ def main():
     parser.add_argument(
         "--only",
         nargs="*",
-        choices=["hot_path", "segment", "recompute", "signatures", "amplification"],
+        choices=["hot_path", "segment", "recompute", "signatures", "amplification", "csv_import"],
         help="a subset",
     )
     args = parser.parse_args()
-    only = set(args.only or ["hot_path", "segment", "recompute", "signatures", "amplification"])
+    only = set(
+        args.only
+        or ["hot_path", "segment", "recompute", "signatures", "amplification", "csv_import"]
+    )
     sizes = ["--people", str(args.people), "--activities", str(args.activities)]
     runs = []
     if "hot_path" in only:
@@ -52,6 +57,8 @@ def main():
     ]
     if pg and "signatures" in only:
         runs.append(["signatures.py"])
+    if pg and "csv_import" in only:
+        runs.append(["csv_import.py", "--rows", str(args.people)])
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "figures.jsonl").unlink(missing_ok=True)
     lines, failed = [], []

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groundswell.core.audit import audit
+from groundswell.core.bulk import bulk_insert
 from groundswell.core.criteria import DaysSinceNode
 from groundswell.people.models import Person, Tagging
 
@@ -437,6 +438,21 @@ def start_journey(person, *, now=None, new=False):
         _move(stats, stage, now, "joined")
     stats.save(force_insert=True)
     return stats
+
+
+def start_journeys(people, *, now=None):
+    """start_journey for many people created together in this transaction (an import), in bulk."""
+    now = now or timezone.now()
+    ladder = load_ladder()
+    stats_rows, transitions = [], []
+    for person in people:
+        stats = PersonStats(person=person)
+        stage = ladder.step(None, ladder.facts(stats, person), now)
+        if stage is not None:
+            _move(stats, stage, now, "joined", transitions)
+        stats_rows.append(stats)
+    bulk_insert(PersonStats, stats_rows)
+    bulk_insert(StageTransition, transitions)
 
 
 # --- Replaying history -----------------------------------------------------------------------

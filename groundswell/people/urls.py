@@ -18,4 +18,5 @@ urlpatterns = [
     path("imports/<uuid:uuid>/map/", views_imports.import_map, name="import-map"),
     path("imports/<uuid:uuid>/preview/", views_imports.import_preview, name="import-preview"),
     path("imports/<uuid:uuid>/errors.csv", views_imports.import_errors, name="import-errors"),
+    path("imports/<uuid:uuid>/resume/", views_imports.import_resume, name="import-resume"),
 ]

@@ -1,6 +1,7 @@
 """Normalise and validate what people tell us, one rule per field, shared by services, forms and
 the API. Every error is a ValidationError keyed by the field name, with a translatable message."""
 
+import functools
 import json
 import math
 
@@ -85,7 +86,7 @@ def normalise_email(raw):
     if not at or not local or not domain:
         raise _error("email", "email")
     try:
-        domain = idna.encode(domain.rstrip("."), uts46=True).decode("ascii")
+        domain = _idna_domain(domain.rstrip("."))
     except idna.IDNAError as exc:
         raise _error("email", "email") from exc
     value = f"{local}@{domain}"
@@ -96,6 +97,12 @@ def normalise_email(raw):
     except ValidationError as exc:
         raise _error("email", "email") from exc
     return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _idna_domain(domain):
+    """IDNA is slow and a list of a million people has a few thousand domains: remember them."""
+    return idna.encode(domain, uts46=True).decode("ascii")
 
 
 def normalise_phone(raw, *, country=None):

@@ -97,9 +97,21 @@ def import_preview(request, uuid):
 def import_detail(request, uuid):
     person_import = access_import(request.user, uuid)
     running = person_import.status in {PersonImport.Status.QUEUED, PersonImport.Status.RUNNING}
-    context = {"import": person_import, "running": running, "refresh": REFRESH_SECONDS}
+    stalled = services.is_stalled(person_import)
+    context = {"import": person_import, "running": running and not stalled, "stalled": stalled,
+               "refresh": REFRESH_SECONDS}  # fmt: skip
     template = "people/_import_progress.html" if request.htmx else "people/import_detail.html"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def import_resume(request, uuid):
+    person_import = access_import(request.user, uuid)
+    if services.resume_import(person_import, actor=request.user):
+        messages.success(request, _("The import carries on from row %(row)d.")
+                         % {"row": person_import.rows_done + 1})  # fmt: skip
+    return redirect("people:import-detail", uuid=person_import.uuid)
 
 
 @login_required

@@ -147,6 +147,11 @@ MATRIX = {
     "people:import-errors": Case(
         STAFF_ONLY, kwargs=lambda f: {"uuid": people_import(f.world).uuid}
     ),
+    "people:import-resume": Case(
+        statuses(302, 302, 403, 403),
+        method="post",
+        kwargs=lambda f: {"uuid": people_import(f.world).uuid},
+    ),
     "journeys:ladder": Case(EVERY_ORGANISER),
     "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
     "amplification:campaign": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": f.campaign.slug}),

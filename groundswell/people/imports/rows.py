@@ -1,6 +1,7 @@
 """One CSV row to person values, consents and tags, with every problem as readable text."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django_countries import countries
@@ -80,5 +81,11 @@ def _tidy(values):
         values["postal_code"] = " ".join(values["postal_code"].upper().split())
     country = values.get("country", "")
     if len(country) > 2:
-        values["country"] = countries.by_name(country, insensitive=True) or country
+        values["country"] = country_code(country)
     return values
+
+
+@lru_cache(maxsize=1024)
+def country_code(name):
+    """ "Senegal" or "sénégal" as "SN"; the name itself when it is no country (an error later)."""
+    return countries.by_name(name, insensitive=True) or name

@@ -7,6 +7,7 @@ resumes where it stopped and a rerun of the same file finds everyone already the
 
 import hashlib
 from collections import defaultdict
+from datetime import timedelta
 from itertools import islice
 
 from django.core.exceptions import ValidationError
@@ -17,9 +18,10 @@ from django.utils import timezone
 from rapidfuzz import fuzz
 
 from groundswell.core.audit import audit
+from groundswell.core.bulk import bulk_insert
 from groundswell.people.models import ConsentRecord, Person, Tag, Tagging, new_referral_code
 from groundswell.people.services import _fill_blanks, merge_people
-from groundswell.people.signals import person_created
+from groundswell.people.signals import people_created
 
 from .models import DuplicateCandidate, ImportRowError, ImportSource, PersonImport
 from .reading import MAX_UPLOAD_BYTES, MESSAGES, TARGET_CODES, detect, open_rows
@@ -28,6 +30,7 @@ from .rows import convert_row
 CHUNK_SIZE = 2000
 FUZZY_THRESHOLD = 88  # rapidfuzz token_sort_ratio of "given family", 0-100
 FUZZY_FETCH = 5000
+STALLED_AFTER = timedelta(minutes=10)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,12 +164,15 @@ def run_import(import_id, *, chunk_size=CHUNK_SIZE, max_chunks=None):
         reader = open_rows(
             handle, encoding=person_import.encoding, delimiter=person_import.delimiter
         )
-        rows = _numbered(reader, start=person_import.rows_done)
+        checkpoint = person_import.rows_done
+        rows = _numbered(reader, start=checkpoint)
         for done in range(max_chunks or 10**12):
             chunk = list(islice(rows, chunk_size))
             if not chunk:
                 break
-            _import_chunk(person_import, chunk, tag)
+            if not _import_chunk(person_import, chunk, tag, checkpoint=checkpoint):
+                return None  # another worker moved the checkpoint: it carries on, we stop
+            checkpoint += len(chunk)
             if max_chunks is not None and done + 1 >= max_chunks:
                 return person_import
     _find_fuzzy_twins(person_import, tag)
@@ -185,7 +191,8 @@ def _claim(import_id):
             person_import.started_at = timezone.now()
             person_import.total_rows = _count_rows(person_import)
         person_import.status = PersonImport.Status.RUNNING
-        person_import.save(update_fields=["status", "started_at", "total_rows"])
+        person_import.heartbeat_at = timezone.now()
+        person_import.save(update_fields=["status", "started_at", "total_rows", "heartbeat_at"])
         return person_import
 
 
@@ -197,8 +204,13 @@ def _count_rows(person_import):
         return sum(1 for _row in _numbered(reader))
 
 
-def _import_chunk(person_import, chunk, tag):
-    """Convert, deduplicate and write one chunk, and move the checkpoint past it."""
+class _Overtaken(Exception):
+    """Another worker committed this chunk first (a resumed import whose old worker woke up)."""
+
+
+def _import_chunk(person_import, chunk, tag, *, checkpoint):
+    """Convert, deduplicate and write one chunk, and move the checkpoint past it; False when
+    another worker got there first (then nothing of ours is kept)."""
     rows = [_convert(person_import, number, raw) for number, raw in chunk]
     good = [row for row in rows if not row.errors]
     for attempt in range(3):
@@ -218,14 +230,20 @@ def _import_chunk(person_import, chunk, tag):
                     ],
                     ignore_conflicts=True,
                 )
-                PersonImport.objects.filter(pk=person_import.pk).update(
+                moved = PersonImport.objects.filter(pk=person_import.pk, rows_done=checkpoint)
+                updated = moved.update(
                     rows_done=F("rows_done") + len(chunk),
+                    heartbeat_at=timezone.now(),
                     created_count=F("created_count") + counts["created"],
                     updated_count=F("updated_count") + counts["updated"],
                     unchanged_count=F("unchanged_count") + counts["unchanged"],
                     error_count=F("error_count") + len(rows) - len(good),
                 )
-            return
+                if not updated:
+                    raise _Overtaken
+            return True
+        except _Overtaken:
+            return False
         except IntegrityError:
             # A sign-up raced us to an email or phone, or a referral code collided: look again.
             if attempt == 2:
@@ -243,20 +261,25 @@ def _write_chunk(person_import, rows, tag):
             person = Person(**given, referral_code=new_referral_code())
             new.append(person)
             index.add(person)
-        elif _fill_blanks(person, row.values) and person.pk is not None:
-            touched[person.pk] = person
+        else:
+            filled = _fill_blanks(person, row.values)
+            if {"email", "phone"} & set(filled):
+                index.add(person)  # a later row may find them by their new contact point
+            if filled and person.pk is not None:
+                touched[person.pk] = person
         row_people.append((row, person))
-    Person.objects.bulk_create(new)
-    for person in new:
-        person_created.send(sender=Person, person=person)
+    bulk_insert(Person, new)
+    if new:
+        people_created.send(sender=Person, people=new)
     if touched:
         fields = {"modified_at", *(f for f in _fillable(rows))}
         now = timezone.now()
         for person in touched.values():
             person.modified_at = now
         Person.objects.bulk_update(list(touched.values()), sorted(fields))
-    _write_consents(person_import, row_people, new_ids={p.pk for p in new})
-    _write_tags(row_people, tag)
+    new_ids = {p.pk for p in new}
+    _write_consents(person_import, row_people, new_ids=new_ids)
+    _write_tags(row_people, tag, new_ids=new_ids)
     seen = {p.pk for p in new} | set(touched)
     unchanged = len({p.pk for _row, p in row_people} - seen)
     return {"created": len(new), "updated": len(touched), "unchanged": unchanged}
@@ -280,7 +303,7 @@ class _Index:
     def add(self, person):
         if person.email:
             self.by_email[person.email] = person
-        if person.phone:
+        if person.phone and not any(p is person for p in self.by_phone[person.phone]):
             self.by_phone[person.phone].append(person)
 
     def find(self, values):
@@ -329,10 +352,10 @@ def _write_consents(person_import, row_people, *, new_ids):
                     wording_version=version,
                 )
             )
-    ConsentRecord.objects.bulk_create(new_records)
+    bulk_insert(ConsentRecord, new_records)
 
 
-def _write_tags(row_people, tag):
+def _write_tags(row_people, tag, *, new_ids):
     names = {name for row, _person in row_people for name in row.tags}
     tags = {tag.name.lower(): tag}
     for name in sorted(names - set(tags)):
@@ -343,8 +366,11 @@ def _write_tags(row_people, tag):
         for row, person in row_people
         for name in [tag.name, *row.tags]
     }
+    # People created in this chunk cannot have a tagging yet: a plain fast insert for them.
+    bulk_insert(Tagging, [Tagging(person_id=p, tag_id=t) for p, t in taggings if p in new_ids])
     Tagging.objects.bulk_create(
-        [Tagging(person_id=p, tag_id=t) for p, t in sorted(taggings)], ignore_conflicts=True
+        [Tagging(person_id=p, tag_id=t) for p, t in sorted(taggings) if p not in new_ids],
+        ignore_conflicts=True,
     )
 
 
@@ -361,6 +387,10 @@ def _find_fuzzy_twins(person_import, tag):
     """
     found = 0
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # After a bulk load the planner's row counts are stale and it picks a nested loop
+            # over every person; fresh statistics make it hash-join on the postal code.
+            cursor.execute("ANALYZE people_person, people_tagging")
         cursor.execute(sql, [tag.pk, person_import.started_at])
         while batch := cursor.fetchmany(FUZZY_FETCH):
             pairs = []
@@ -398,6 +428,29 @@ def _finish(person_import):
         review=person_import.review_count,
     )
     return person_import
+
+
+def is_stalled(person_import, now=None):
+    """Queued or running, but no chunk committed for STALLED_AFTER: its worker died."""
+    if person_import.status not in {PersonImport.Status.QUEUED, PersonImport.Status.RUNNING}:
+        return False
+    last = person_import.heartbeat_at or person_import.created_at
+    return (now or timezone.now()) - last > STALLED_AFTER
+
+
+@transaction.atomic
+def resume_import(person_import, *, actor=None):
+    """Enqueue a stalled import again; it carries on from its checkpoint. False if not stalled."""
+    from .tasks import run_import_task
+
+    locked = PersonImport.objects.select_for_update().get(pk=person_import.pk)
+    if not is_stalled(locked):
+        return False
+    locked.heartbeat_at = timezone.now()  # a second click within STALLED_AFTER does nothing
+    locked.save(update_fields=["heartbeat_at"])
+    audit("people.import_resumed", locked, actor=actor, rows_done=locked.rows_done)
+    run_import_task.enqueue(locked.pk)
+    return True
 
 
 # ---------------------------------------------------------------------------------------------

@@ -75,3 +75,12 @@ def test_the_export_is_streamed_row_by_row(world, client_for):
     assert chunks[0] == "\ufeff"
     assert chunks[1].startswith("identifier,given_name,family_name,email_address")
     assert len(chunks) == 2 + 6  # one chunk per person: nothing is built up in memory
+
+
+def test_another_coordinators_segment_cannot_be_exported(world, client_for):
+    from groundswell.people.services import save_segment
+
+    segment_b = save_segment("Abidjan", criteria={}, actor=world.coord_b)
+    assert client_for(world.coord_a).get(URL, {"segment": segment_b.pk}).status_code == 404
+    rows = exported(client_for(world.coord_b), segment=segment_b.pk)
+    assert {row["email_address"] for row in rows} == {"bola@example.org", "kofi@example.org"}

@@ -2,8 +2,8 @@ import pytest
 
 from groundswell.core.models import AuditEntry
 from groundswell.people.imports.models import DuplicateCandidate, ImportRowError, PersonImport
-from groundswell.people.imports.services import decide_candidate, run_import
-from groundswell.people.models import ConsentRecord, Person, Tagging
+from groundswell.people.imports.services import _import_chunk, decide_candidate, run_import
+from groundswell.people.models import ConsentRecord, Person, Tag, Tagging
 from groundswell.test import make_person
 
 from .importing import HEADER, imported, mapped, media  # noqa: F401 - fixture
@@ -183,3 +183,38 @@ def test_the_finished_import_is_in_the_audit_log():
     entry = AuditEntry.objects.get(verb="people.import_finished")
     assert entry.object_id == str(person_import.pk)
     assert entry.data["created"] == 2
+
+
+@pytest.mark.django_db
+def test_imported_people_start_their_journey_like_anyone_who_signs_up():
+    from groundswell.journeys.models import PersonStats, StageTransition
+
+    signed_up = make_person("web@example.org")
+    imported(FILE)
+    ana = Person.objects.get(email="ana@example.org")
+    web_stage = PersonStats.objects.get(person=signed_up).stage_id
+    assert PersonStats.objects.get(person=ana).stage_id == web_stage
+    assert StageTransition.objects.filter(person=ana, reason="joined").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_worker_overtaken_by_another_stops_without_writing_its_chunk():
+    rows = "".join(f"p{n}@example.org,P{n},,,,,,\n" for n in range(6))
+    person_import = queue(mapped(HEADER + rows))
+    run_import(person_import.pk, chunk_size=2, max_chunks=1)
+    # Another worker commits the next chunk while this one still believes rows_done is 2.
+    stale = PersonImport.objects.get(pk=person_import.pk)
+    run_import(person_import.pk, chunk_size=2, max_chunks=1)
+    tag = Tag.objects.get(name=stale.tag_name)
+    assert _import_chunk(stale, [(4, ["p1@example.org"])], tag, checkpoint=2) is False
+    person_import.refresh_from_db()
+    assert person_import.rows_done == 4
+    assert Person.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_a_phone_learnt_from_one_row_finds_the_same_person_in_a_later_row():
+    make_person("ana@example.org", given_name="Ana")
+    imported(HEADER + "ana@example.org,,,+221771234567,,,,\n" + ",,Garcia,+221 77 123 45 67,,,,\n")
+    assert Person.objects.count() == 1
+    assert Person.objects.get().family_name == "Garcia"
