@@ -15,6 +15,16 @@ def _fast_password_hashing():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _uploads_in_a_temporary_folder(tmp_path_factory):
+    """Uploaded files (toolkit assets, CSV imports) go to a folder of this test run, never
+    into the data folder of the checkout."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture
 def world(db):
     """The personas of groundswell.test: HQ, organiser, two coordinators, supporter, outsider."""
