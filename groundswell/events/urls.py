@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exports, views
 
 app_name = "events"
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("org/new/", views.org_create, name="org-create"),
     path("org/proposals/", views.org_queue, name="org-queue"),
     path("org/<slug:slug>/", views.org_attendees, name="org-attendees"),
+    path(
+        "org/<slug:slug>/attendances.csv",
+        exports.attendances_csv,
+        name="org-attendances-csv",
+    ),
     path("org/<slug:slug>/edit/", views.org_edit, name="org-edit"),
     path("org/<slug:slug>/approve/", views.org_approve, name="org-approve"),
     path("org/<slug:slug>/reject/", views.org_reject, name="org-reject"),

@@ -12,7 +12,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from groundswell.accounts.permissions import is_organiser, require_organiser_pages, visible_groups
+from groundswell.accounts.permissions import (
+    can_use_organiser_pages,
+    is_organiser,
+    require_organiser_pages,
+    visible_groups,
+)
 from groundswell.groups.models import Group
 
 from . import ical, queries, services
@@ -309,6 +314,7 @@ def org_attendees(request, slug):
         "attendees": queries.attendees(event),
         "counts": queries.counts(event),
         "can_approve": approvable_events(request.user).filter(pk=event.pk).exists(),
+        "can_export": can_use_organiser_pages(request.user),
         **_check_in_links(event),
     }
     return render(request, "events/org_attendees.html", context)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("export.csv", exports.person_export, name="person-export"),
     path("imports/", views_imports.import_list, name="import-list"),
     path("imports/review/", views_imports.import_review, name="import-review"),
+    path("imports/sample.csv", views_imports.import_sample, name="import-sample"),
     path("imports/review/<int:pk>/", views_imports.import_decide, name="import-decide"),
     path("imports/<uuid:uuid>/", views_imports.import_detail, name="import-detail"),
     path("imports/<uuid:uuid>/map/", views_imports.import_map, name="import-map"),

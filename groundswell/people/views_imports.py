@@ -4,11 +4,13 @@ Imports are for HQ and staff organisers only: an import matches against everyone
 database (and fills their blanks), which a coordinator, who sees only their groups, must not do.
 """
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +23,8 @@ from .imports.forms import MappingForm, UploadForm
 from .imports.models import DuplicateCandidate, PersonImport
 
 REFRESH_SECONDS = 3
+# The demo's messy sample: duplicates, demo people, near-twins for review, two bad rows.
+SAMPLE_FILE = Path(__file__).resolve().parent / "demo" / "sample-supporters.csv"
 
 
 def require_importer(user):
@@ -55,6 +59,16 @@ def import_list(request):
     imports = Paginator(PersonImport.objects.select_related("source"), 25)
     context = {"form": form, "page": imports.get_page(request.GET.get("page"))}
     return render(request, "people/import_list.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def import_sample(request):
+    """The sample file, as a download to try the import with."""
+    require_importer(request.user)
+    return FileResponse(
+        SAMPLE_FILE.open("rb"), as_attachment=True, filename=SAMPLE_FILE.name,
+        content_type="text/csv; charset=utf-8",
+    )  # fmt: skip
 
 
 @login_required

@@ -115,6 +115,13 @@ def duplicate_candidate(world):
     return DuplicateCandidate.objects.create(person=world.person_a, other=world.person_b, score=90)
 
 
+def petition(fixtures):
+    """A petition of the fixtures' campaign (its export is scoped by person, not by action)."""
+    from groundswell.actions.models import Action
+
+    return Action.objects.create(campaign=fixtures.campaign, slug="air-now", title={"en": "Air"})
+
+
 EVENT_A_PAGE = statuses(200, 200, 200, 404, supporter=404, outsider=404)
 EVENT_A_POST = statuses(302, 302, 302, 404, supporter=404, outsider=404)
 
@@ -131,6 +138,7 @@ MATRIX = {
     "people:person-export": Case(EVERY_ORGANISER),
     "people:import-list": Case(STAFF_ONLY),
     "people:import-review": Case(STAFF_ONLY),
+    "people:import-sample": Case(STAFF_ONLY),
     "people:import-decide": Case(
         statuses(302, 302, 403, 403),
         method="post",
@@ -156,6 +164,7 @@ MATRIX = {
     "journeys:ladder-recompute": Case(HQ_ONLY_ACTION, method="post"),
     "amplification:campaign": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": f.campaign.slug}),
     "actions:moderation": Case(STAFF_ONLY),
+    "actions:submissions-csv": Case(EVERY_ORGANISER, kwargs=lambda f: {"slug": petition(f).slug}),
     "campaigns:campaign-list": Case(STAFF_ONLY),
     "campaigns:feedback": Case(STAFF_ONLY, kwargs=lambda f: {"slug": f.campaign.slug}),
     "amplification:person-tree": Case(
@@ -190,6 +199,9 @@ MATRIX = {
     "events:org-queue": Case(EVERY_ORGANISER),
     "events:org-attendees": Case(EVENT_A_PAGE, kwargs=lambda f: {"slug": event_a(f.world).slug}),
     "events:org-edit": Case(EVENT_A_PAGE, kwargs=lambda f: {"slug": event_a(f.world).slug}),
+    "events:org-attendances-csv": Case(
+        EVENT_A_PAGE, kwargs=lambda f: {"slug": event_a(f.world).slug}
+    ),
     "events:org-cancel": Case(
         EVENT_A_POST, method="post", kwargs=lambda f: {"slug": event_a(f.world).slug}
     ),
